@@ -1,0 +1,357 @@
+"""The `stylecheck` command.
+
+    stylecheck [OPTIONS] [PATH ...]        lint files, folders, or `-` (stdin)
+    stylecheck test-rules DIR [DIR ...]    run the examples of every rule in DIR
+    stylecheck lsp                         the language server, over stdio
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage, config or
+input errors.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from . import __version__
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .output import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="stylecheck",
+        description="An editorial style and consistency linter for news copy.",
+        epilog="Other commands: 'stylecheck test-rules DIR' runs rule examples; 'stylecheck lsp' starts the language server.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input (default: .)")
+    parser.add_argument("--version", action="version", version=f"stylecheck {__version__}")
+    parser.add_argument("--format", "--output-format", dest="format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument("--config", metavar="FILE", help="use this config (.stylecheck.yaml, pyproject.toml or .vale.ini) for every file")
+    parser.add_argument("--rules", metavar="DIR", action="append", default=[], help="load one more style folder (repeatable)")
+    parser.add_argument("--preset", choices=("ap", "british"), help="house preset (overrides the config)")
+    parser.add_argument("--select", metavar="RULES", action="append", help="only these rule ids or styles (comma-separated, repeatable)")
+    parser.add_argument("--ignore", metavar="RULES", action="append", help="skip these rule ids or styles (comma-separated, repeatable)")
+    parser.add_argument("--fail-level", choices=("suggestion", "warning", "error"), help="lowest severity that fails the run (default: error)")
+    parser.add_argument("--include", metavar="GLOB", action="append", help="file globs to lint inside folders (default: *.txt *.md *.markdown)")
+    parser.add_argument("--exclude", metavar="GLOB", action="append", default=[], help="globs to skip inside folders (repeatable)")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from '-'")
+    parser.add_argument("--encoding", default="utf-8", help="decode files with this encoding (e.g. latin-1 for legacy archives)")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (auto: only on a terminal, never with NO_COLOR)")
+    parser.add_argument("--list-rules", action="store_true", help="list the rules the configuration loads, then exit")
+    parser.add_argument("--explain", metavar="RULE", help="show a rule's description, link and examples, then exit")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print findings only: no source lines, no summary")
+    return parser
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@dataclass
+class Run:
+    """The files of one run, each with the configuration that governs it."""
+
+    args: argparse.Namespace
+    explicit_config: object = None
+    finder: object = None
+    entries: list[tuple[str, object]] = field(default_factory=list)  # (path, Config)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+def _cli_config(args: argparse.Namespace, config):
+    """Apply the command line's choices on top of a file's configuration."""
+    changes: dict[str, object] = {}
+    if args.rules:
+        changes["styles"] = config.styles + tuple(os.path.abspath(r) for r in args.rules)
+    if args.preset:
+        changes["preset"] = args.preset
+    select = _split(args.select)
+    if select is not None:
+        changes["select"] = select
+    ignore = _split(args.ignore)
+    if ignore:
+        changes["ignore"] = config.ignore + ignore
+    if args.fail_level:
+        changes["fail_level"] = args.fail_level
+    if args.include:
+        changes["include"] = tuple(args.include)
+    if args.exclude:
+        changes["exclude"] = config.exclude + tuple(args.exclude)
+    return config.with_cli(**changes) if changes else config
+
+
+def _config_for(run: Run, path: str):
+    from .config import ConfigFinder, load_config
+
+    if run.explicit_config is None and run.args.config:
+        run.explicit_config = load_config(run.args.config)
+    if run.explicit_config is not None:
+        return _cli_config(run.args, run.explicit_config)
+    if run.finder is None:
+        run.finder = ConfigFinder()
+    return _cli_config(run.args, run.finder.for_path(path))  # type: ignore[attr-defined]
+
+
+def collect(run: Run) -> None:
+    """Expand the command line's paths into files, each with its config, in a stable order."""
+    from .config import DEFAULT_EXCLUDE
+
+    paths = run.args.paths or ["."]
+    seen: set[str] = set()
+    for path in paths:
+        if path == "-":
+            name = run.args.stdin_filename or "<stdin>"
+            run.entries.append(("-", _config_for(run, name if name != "<stdin>" else os.path.join(os.getcwd(), "stdin"))))
+            continue
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path, onerror=lambda e, p=path: run.missing.append((e.filename or p, _os_reason(e)))):
+                config = _config_for(run, os.path.join(root, "_"))
+                dirs[:] = sorted(
+                    d for d in dirs
+                    if d not in DEFAULT_EXCLUDE and not config.is_excluded(os.path.join(root, d))
+                )
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if not config.is_included(full) or config.is_excluded(full):
+                        continue
+                    key = os.path.realpath(full)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    run.entries.append((_clean(full), config))
+        elif os.path.exists(path) or os.path.islink(path):
+            key = os.path.realpath(path)
+            if key not in seen:
+                seen.add(key)
+                run.entries.append((path, _config_for(run, path)))
+        else:
+            run.missing.append((path, "no such file or directory"))
+
+
+def _clean(path: str) -> str:
+    return path[2:] if path.startswith("./") else path
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def lint(run: Run):
+    """Lint every collected file; returns (results, texts) in input order."""
+    from .diagnostic import FileResult
+    from .engine import linter_for
+    from .source import SourceError, decode, read_source
+
+    results: list[FileResult] = []
+    texts: dict[str, str] = {}
+    missing = dict(run.missing)
+    for path, reason in run.missing:
+        results.append(FileResult(path, error=reason))
+    del missing
+    for path, config in run.entries:
+        linter = linter_for(config)  # type: ignore[arg-type]
+        try:
+            if path == "-":
+                name = run.args.stdin_filename or "<stdin>"
+                try:
+                    data = sys.stdin.buffer.read()
+                except (OSError, ValueError) as exc:
+                    raise SourceError(name, f"cannot read standard input ({exc})") from None
+                source = decode(data, name, run.args.encoding)
+            else:
+                source = read_source(path, run.args.encoding)
+        except SourceError as exc:
+            results.append(FileResult(exc.path, error=exc.message))
+            continue
+        result = linter.lint_source(source)
+        texts[source.path] = source.text
+        results.append(result)
+    return results, texts
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "test-rules":
+        return test_rules_main(argv[1:])
+    if argv and argv[0] == "lsp":
+        from .lsp import main as lsp_main
+
+        return lsp_main(argv[1:])
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its one-line usage error
+        return EXIT_ERROR if exc.code else EXIT_OK
+    try:
+        return _main(args)
+    except KeyboardInterrupt:
+        print("stylecheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`stylecheck ... | head`); nothing more to say.
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            return EXIT_ERROR
+
+
+def _user_errors():
+    from .config import ConfigError
+    from .ruletypes import RuleError
+    from .yamlload import YamlError
+
+    return (ConfigError, RuleError, YamlError)
+
+
+def _main(args: argparse.Namespace) -> int:
+    run = Run(args)
+    try:
+        if args.list_rules or args.explain:
+            config = _config_for(run, os.path.join(os.getcwd(), "_"))
+            return list_rules(config, args.explain)
+        collect(run)
+        # Load every configuration's rules before linting anything: a bad rule file stops the run.
+        from .engine import linter_for
+
+        for _path, config in run.entries:
+            linter_for(config)  # type: ignore[arg-type]
+    except _user_errors() as exc:
+        print(f"stylecheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+    results, texts = lint(run)
+    for result in results:
+        for warning in result.warnings:
+            print(f"stylecheck: warning: {warning}", file=sys.stderr)
+    from .output import Report, writer
+
+    fail_level = args.fail_level or (run.entries[0][1].fail_level if run.entries else "error")  # type: ignore[attr-defined]
+    stream = sys.stdout
+    color = _use_color(args, stream)
+    report = Report(results, color=color, quiet=args.quiet, fail_level=fail_level, source_text=texts.get)
+    if args.output:
+        color = False
+        report.color = False
+        from .fileio import atomic_write_text
+
+        import io
+
+        buffer = io.StringIO()
+        writer(args.format)(report, buffer)
+        try:
+            atomic_write_text(args.output, buffer.getvalue())
+        except OSError as exc:
+            print(f"stylecheck: error: {args.output}: cannot write report ({exc.strerror or exc})", file=sys.stderr)
+            return EXIT_ERROR
+    else:
+        writer(args.format)(report, stream)
+        stream.flush()
+    return exit_code(results, {path: cfg.fail_level for path, cfg in run.entries}, args.fail_level)  # type: ignore[attr-defined]
+
+
+def exit_code(results, fail_levels: dict[str, str], cli_level: str | None) -> int:
+    from .engine import at_or_above
+
+    if any(r.error is not None for r in results):
+        return EXIT_ERROR
+    for r in results:
+        level = cli_level or fail_levels.get(r.path, "error")
+        if any(at_or_above(d.severity, level) for d in r.diagnostics):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _use_color(args: argparse.Namespace, stream) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never" or os.environ.get("NO_COLOR") or args.format != "text":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def list_rules(config, explain: str | None) -> int:
+    from .engine import linter_for
+    from .examples import count_examples
+
+    linter = linter_for(config)
+    if explain:
+        rule = linter.rules.get(explain)
+        if rule is None:
+            import difflib
+
+            hint = difflib.get_close_matches(explain, list(linter.rules), n=1)
+            print(f"stylecheck: error: no rule {explain!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""), file=sys.stderr)
+            return EXIT_ERROR
+        print(f"{rule.id}  ({rule.extends}, {rule.level}, category: {rule.category})")
+        print()
+        print(rule.description or rule.message)
+        if rule.link:
+            print(f"\nSee: {rule.link}")
+        examples = rule.examples or {}
+        for kind, title in (("bad", "Flagged"), ("good", "Not flagged")):
+            items = examples.get(kind) or []
+            if items:
+                print(f"\n{title}:")
+                for item in items:
+                    text = item.get("text") if isinstance(item, dict) else item
+                    extra = f"   -> {item['match']}" if isinstance(item, dict) and "match" in item else ""
+                    print(f"  {text}{extra}")
+        print(f"\nSource: {rule.path}")
+        return EXIT_OK
+    for rule in linter.rules.values():
+        summary = (rule.description or rule.message).strip().split("\n")[0]
+        if len(summary) > 80:
+            summary = summary[:77] + "..."
+        print(f"{rule.id:<32} {rule.level:<10} {rule.category:<16} {rule.extends:<14} {summary}")
+    print(f"{len(linter.rules)} rules (preset: {config.preset}); {sum(count_examples(r) for r in linter.rules.values())} examples.")
+    return EXIT_OK
+
+
+def test_rules_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="stylecheck test-rules", description="Run the examples of every rule in the given style folders.")
+    parser.add_argument("dirs", nargs="+", metavar="DIR", help="a style folder, or a folder of style folders")
+    parser.add_argument("--preset", choices=("ap", "british"), action="append", help="preset(s) to test under (default: both)")
+    parser.add_argument("-q", "--quiet", action="store_true")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_ERROR if exc.code else EXIT_OK
+    from .config import Config
+    from .engine import Linter
+    from .examples import count_examples, run_examples
+
+    failures = 0
+    checked = 0
+    rules_seen: set[str] = set()
+    for preset in args.preset or ["ap", "british"]:
+        config = Config(styles=tuple(os.path.abspath(d) for d in args.dirs), preset=preset)
+        try:
+            linter = Linter(config)
+        except _user_errors() as exc:
+            print(f"stylecheck: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        for rule in linter.rules.values():
+            rules_seen.add(rule.id)
+            checked += count_examples(rule)
+            for failure in run_examples(linter, rule):
+                failures += 1
+                print(f"FAIL [{preset}] {failure}")
+    if not args.quiet:
+        print(f"{len(rules_seen)} rules, {checked} examples run, {failures} failed.")
+    return EXIT_FINDINGS if failures else EXIT_OK

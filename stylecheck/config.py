@@ -1,0 +1,339 @@
+"""Configuration: `.stylecheck.yaml` (or `[tool.stylecheck]` in pyproject.toml), found by walking up.
+
+    preset: ap                    # or british
+    styles: [House, ./newsroom]   # bundled style names or folders (default: [House])
+    select: [House]               # only these rules or styles
+    ignore: [House.SoCalled]
+    severity: {House.Abbreviations: error, House.Numbers: off}
+    accept: [Zelenskyy, WhatsApp] # names and terms never flagged (regular expressions)
+    settings: {percent: "%"}      # house settings over the preset's
+    include: ["*.md", "*.txt"]
+    exclude: ["drafts/**"]
+    fail-level: warning
+    overrides:
+      - files: ["opinion/**"]
+        ignore: [House.Numbers]
+        severity: {House.SoCalled: suggestion}
+"""
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .diagnostic import SEVERITIES
+from .yamlload import YamlError, line_of, load_yaml_file
+
+CONFIG_NAMES = (".stylecheck.yaml", ".stylecheck.yml")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".bzr", "_darcs", "node_modules", ".venv", "venv", "__pycache__",
+    ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".stylecheck_cache",
+    "build", "dist", "site-packages", ".pre-commit-cache",
+)
+PRESETS = ("ap", "british")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used. `str()` is `path:line: message`."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Override:
+    files: tuple[str, ...]
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that decides which rules run and how; hashable, so linters can be cached by it."""
+
+    path: str | None = None
+    root: str = "."
+    preset: str = "ap"
+    styles: tuple[str, ...] = ("House",)
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    accept: tuple[str, ...] = ()
+    settings: tuple[tuple[str, Any], ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    fail_level: str = "error"
+    overrides: tuple[Override, ...] = ()
+    # Seconds a rule may spend on one file before its scan is stopped.
+    time_budget: float = 2.0
+
+    def with_cli(self, **changes: Any) -> "Config":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def style_paths(self) -> list[str]:
+        """The folders to load rules from, in order (later ones override earlier rules)."""
+        from .loader import bundled_rules_dir
+
+        bundled = bundled_rules_dir()
+        paths = []
+        for entry in self.styles:
+            candidate = bundled / entry
+            if "/" not in entry and os.sep not in entry and candidate.is_dir():
+                paths.append(str(candidate))
+            else:
+                full = entry if os.path.isabs(entry) else os.path.join(self.root, entry)
+                paths.append(os.path.normpath(full))
+        return paths
+
+    def is_excluded(self, path: str) -> bool:
+        rel = _relative(path, self.root)
+        return any(_glob_match(rel, pattern) for pattern in self.exclude)
+
+    def is_included(self, path: str) -> bool:
+        name = os.path.basename(path)
+        rel = _relative(path, self.root)
+        return any(fnmatch.fnmatch(name, p) or _glob_match(rel, p) for p in self.include)
+
+
+_KEYS = {
+    "preset": str, "styles": list, "select": list, "ignore": list, "severity": dict, "accept": list,
+    "settings": dict, "include": list, "exclude": list, "fail-level": str, "overrides": list,
+    "time-budget": (int, float),
+}
+_OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict}
+
+
+def _check_keys(data: dict, known: dict, path: str) -> None:
+    for key, value in data.items():
+        if key not in known:
+            hint = difflib.get_close_matches(str(key), list(known), n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            raise ConfigError(path, line_of(data, key), f"unknown key {key!r}{suggestion}")
+        expected = known[key]
+        if not isinstance(value, expected) or isinstance(value, bool):
+            kind = {list: "a list", dict: "a mapping", str: "a string"}.get(expected, "a number")  # type: ignore[call-overload]
+            raise ConfigError(path, line_of(data, key), f"{key!r} must be {kind}")
+
+
+def _severity_map(value: dict, data: dict, path: str) -> tuple[tuple[str, str], ...]:
+    for rule, level in value.items():
+        if level is False:  # YAML reads a bare `off` as false
+            value[rule] = level = "off"
+        if level not in (*SEVERITIES, "off"):
+            raise ConfigError(
+                path, line_of(value, rule) or line_of(data, "severity"),
+                f"severity of {rule!r} must be one of {', '.join(SEVERITIES)}, off; not {level!r}",
+            )
+    return tuple((str(k), str(v)) for k, v in value.items())
+
+
+def config_from_mapping(data: Any, path: str | None = None, root: str | None = None) -> Config:
+    where = path or "<config>"
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(where, None, "configuration must be a mapping of keys to values")
+    _check_keys(data, _KEYS, where)
+    root = root or (os.path.dirname(os.path.abspath(path)) if path else os.getcwd())
+    preset = data.get("preset", "ap")
+    if preset not in PRESETS:
+        raise ConfigError(where, line_of(data, "preset"), f"unknown preset {preset!r} (expected one of: {', '.join(PRESETS)})")
+    fail_level = data.get("fail-level", "error")
+    if fail_level not in SEVERITIES:
+        raise ConfigError(where, line_of(data, "fail-level"), f"'fail-level' must be one of {', '.join(SEVERITIES)}")
+    overrides = []
+    for item in data.get("overrides", []):
+        if not isinstance(item, dict) or "files" not in item:
+            raise ConfigError(where, line_of(data, "overrides"), "each override needs 'files' (a list of globs)")
+        _check_keys(item, _OVERRIDE_KEYS, where)
+        overrides.append(
+            Override(
+                files=tuple(map(str, item["files"])),
+                select=tuple(map(str, item["select"])) if "select" in item else None,
+                ignore=tuple(map(str, item.get("ignore", ()))),
+                severity=_severity_map(item.get("severity", {}), item, where),
+            )
+        )
+    for term in data.get("accept", []):
+        import regex
+
+        try:
+            regex.compile(str(term))
+        except regex.error as exc:
+            raise ConfigError(where, line_of(data, "accept"), f"bad pattern in 'accept': {term!r}: {exc}") from None
+    return Config(
+        path=path,
+        root=root,
+        preset=preset,
+        styles=tuple(map(str, data.get("styles", ("House",)))),
+        select=tuple(map(str, data["select"])) if "select" in data else None,
+        ignore=tuple(map(str, data.get("ignore", ()))),
+        severity=_severity_map(data.get("severity", {}), data, where),
+        accept=tuple(map(str, data.get("accept", ()))),
+        settings=tuple(sorted((str(k), _freeze(v)) for k, v in data.get("settings", {}).items())),
+        include=tuple(map(str, data.get("include", DEFAULT_INCLUDE))),
+        exclude=tuple(map(str, data.get("exclude", ()))),
+        fail_level=fail_level,
+        overrides=tuple(overrides),
+        time_budget=float(data.get("time-budget", 2.0)),
+    )
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def load_config(path: str) -> Config:
+    """Load a config file: `.stylecheck.yaml`, a pyproject.toml, or (see vale.py) a `.vale.ini`."""
+    name = os.path.basename(path)
+    if name.endswith(".ini"):
+        from .vale import load_vale_ini
+
+        return load_vale_ini(path)
+    if name.endswith(".toml"):
+        data = _pyproject_table(path)
+        if data is None:
+            raise ConfigError(path, None, "no [tool.stylecheck] table")
+        return config_from_mapping(data, path)
+    if not os.path.isfile(path):
+        raise ConfigError(path, None, "no such config file")
+    try:
+        data = load_yaml_file(path)
+    except YamlError as exc:
+        raise ConfigError(exc.path, exc.line, exc.message) from None
+    return config_from_mapping(data, path)
+
+
+def _pyproject_table(path: str) -> dict | None:
+    import tomllib
+
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(path, None, exc.strerror or str(exc)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, None, f"invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("stylecheck")
+    return table if isinstance(table, dict) else None
+
+
+class ConfigFinder:
+    """Finds the config that governs a file by walking up from its folder; caches per folder."""
+
+    def __init__(self, default: Config | None = None) -> None:
+        self.default = default or Config()
+        self._by_dir: dict[str, Config] = {}
+        self._loaded: dict[str, Config] = {}
+
+    def for_path(self, path: str) -> Config:
+        directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "<stdin>") else os.getcwd()
+        return self.for_dir(directory)
+
+    def for_dir(self, directory: str) -> Config:
+        if directory in self._by_dir:
+            return self._by_dir[directory]
+        found = None
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
+                found = candidate
+                break
+        if found is None:
+            pyproject = os.path.join(directory, "pyproject.toml")
+            if os.path.isfile(pyproject) and _pyproject_table(pyproject) is not None:
+                found = pyproject
+        if found is not None:
+            if found not in self._loaded:
+                self._loaded[found] = load_config(found)
+            config = self._loaded[found]
+        else:
+            parent = os.path.dirname(directory)
+            config = self.default if parent == directory else self.for_dir(parent)
+        self._by_dir[directory] = config
+        return config
+
+
+def _relative(path: str, root: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:
+        return path
+    return rel.replace(os.sep, "/")
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
+    """gitignore-like globs: `dir/**`, `**/*.md`, a bare name matching any path component."""
+    pattern = pattern.rstrip("/")
+    if "/" not in pattern:
+        return any(fnmatch.fnmatch(part, pattern) for part in rel.split("/"))
+    if pattern.startswith("**/"):
+        return _glob_match(rel, pattern[3:]) or fnmatch.fnmatch(rel, pattern)
+    if pattern.endswith("/**"):
+        base = pattern[:-3]
+        return rel == base or rel.startswith(base + "/") or fnmatch.fnmatch(rel, pattern)
+    return fnmatch.fnmatch(rel, pattern)
+
+
+def matches_files(path: str, root: str, globs: tuple[str, ...]) -> bool:
+    rel = _relative(path, root)
+    name = os.path.basename(path)
+    return any(_glob_match(rel, g) or fnmatch.fnmatch(name, g) for g in globs)
+
+
+@dataclass
+class RuleSelection:
+    """select / ignore / severity, combined; decides per rule id."""
+
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    severity: dict[str, str] = field(default_factory=dict)
+
+    def enabled(self, rule_id: str) -> bool:
+        if self.select is not None and not any(_names(rule_id, s) for s in self.select):
+            return False
+        if any(_names(rule_id, s) for s in self.ignore):
+            return False
+        return self.level(rule_id, "warning") != "off"
+
+    def level(self, rule_id: str, default: str) -> str:
+        # The most specific entry wins: a rule id over its style.
+        if rule_id in self.severity:
+            return self.severity[rule_id]
+        style = rule_id.split(".")[0]
+        return self.severity.get(style, default)
+
+
+def _names(rule_id: str, spec: str) -> bool:
+    """Does `spec` (a rule id, a style name, or a glob) name this rule?"""
+    if spec == rule_id or spec.upper() == "ALL":
+        return True
+    if "." not in spec:
+        return rule_id.split(".")[0] == spec
+    return fnmatch.fnmatchcase(rule_id, spec)
+
+
+def selection_for(config: Config, path: str) -> RuleSelection:
+    select = config.select
+    ignore = list(config.ignore)
+    severity = dict(config.severity)
+    for override in config.overrides:
+        if matches_files(path, config.root, override.files):
+            if override.select is not None:
+                select = override.select
+            ignore.extend(override.ignore)
+            severity.update(override.severity)
+    return RuleSelection(select, tuple(ignore), severity)

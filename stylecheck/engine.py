@@ -1,0 +1,146 @@
+"""The engine: run a set of rules over a Document and turn their matches into Diagnostics.
+
+source -> Document -> rule.check -> Match -> Diagnostic -> filters (selection, accept, quotes,
+inline suppression) -> sorted list. Nothing here parses markup or searches for a match again.
+"""
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from .config import Config, RuleSelection, selection_for
+from .diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix, Match
+from .document import Document
+from .loader import bundled_rules_dir, load_styles
+from .ruletypes import Rule, RuleContext
+from .source import Source, SourceError, read_source
+from .suppression import Suppressions
+from .yamlload import YamlError, load_yaml_file
+
+
+def preset_settings(preset: str) -> dict[str, Any]:
+    """The house settings of a preset, from `rules/presets/<name>.yml`."""
+    path = bundled_rules_dir() / "presets" / f"{preset}.yml"
+    if not path.is_file():
+        return {}
+    try:
+        data = load_yaml_file(str(path))
+    except YamlError:
+        raise
+    return dict(data or {})
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple) and value and all(isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str) for v in value):
+        return {k: _thaw(v) for k, v in value}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+class Linter:
+    """Compiled rules for one configuration. Build once, lint many files."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        settings = preset_settings(config.preset)
+        settings.update({k: _thaw(v) for k, v in config.settings})
+        self.ctx = RuleContext(preset=config.preset, settings=settings, accept=config.accept)
+        self.rules: dict[str, Rule] = load_styles(config.style_paths(), self.ctx)
+        self.accept = regex.compile(r"\b(?:" + "|".join(config.accept) + r")\b") if config.accept else None
+        self._selections: dict[Any, tuple[RuleSelection, list[Rule]]] = {}
+
+    def active_rules(self, path: str) -> tuple[RuleSelection, list[Rule]]:
+        selection = selection_for(self.config, path)
+        key = (selection.select, selection.ignore, tuple(sorted(selection.severity.items())))
+        if key not in self._selections:
+            rules = [r for r in self.rules.values() if selection.enabled(r.id)]
+            self._selections[key] = (selection, rules)
+        return self._selections[key]
+
+    def lint_path(self, path: str, encoding: str = "utf-8", fmt: str | None = None) -> FileResult:
+        try:
+            source = read_source(path, encoding)
+        except SourceError as exc:
+            return FileResult(path, error=exc.message)
+        return self.lint_source(source, fmt)
+
+    def lint_source(self, source: Source, fmt: str | None = None) -> FileResult:
+        doc = Document.from_source(source, fmt)
+        return self.lint_document(doc)
+
+    def lint_document(self, doc: Document, rules: list[Rule] | None = None) -> FileResult:
+        path = doc.source.path
+        selection, active = self.active_rules(path)
+        if rules is not None:
+            active = rules
+        result = FileResult(path)
+        diagnostics: list[Diagnostic] = []
+        suppressions = Suppressions(doc)
+        budget = self.config.time_budget
+        for rule in active:
+            level = selection.level(rule.id, rule.level)
+            doc.rule_deadline = time.monotonic() + budget  # type: ignore[attr-defined]
+            try:
+                matches = list(rule.check(doc))
+            except TimeoutError:
+                result.warnings.append(
+                    f"{path}: rule {rule.id} stopped after {budget:g}s (its pattern is too slow on this file); its findings here are incomplete"
+                )
+                continue
+            if rule.limit:
+                matches = matches[: rule.limit]
+            for match in matches:
+                if rule.skip_quotes and doc.in_quote(match.start, match.end):
+                    continue
+                diagnostics.append(self._diagnostic(doc, rule, match, level if match.severity is None or level != rule.level else match.severity))
+        doc.rule_deadline = None  # type: ignore[attr-defined]
+        if diagnostics and self.accept is not None:
+            accepted = [m.span() for m in self.accept.finditer(doc.text)]
+            diagnostics = [d for d in diagnostics if not _within_any(d.offset, d.offset + d.length, accepted)]
+        if diagnostics and suppressions:
+            diagnostics = [d for d in diagnostics if not suppressions.suppressed(d.rule, d.offset, d.line)]
+        unique = {(d.offset, d.length, d.rule, d.message): d for d in diagnostics}
+        result.diagnostics = sorted(unique.values(), key=lambda d: (d.offset, d.length, d.rule, d.message))
+        return result
+
+    def _diagnostic(self, doc: Document, rule: Rule, match: Match, severity: str) -> Diagnostic:
+        line, column = doc.lines.position(match.start)
+        end_line, end_column = doc.lines.position(match.end)
+        fix = None
+        if match.suggestions:
+            fix = Fix(match.start, match.end - match.start, match.suggestions[0], rule.fix_safe and len(match.suggestions) == 1)
+        return Diagnostic(
+            path=doc.source.path,
+            rule=rule.id,
+            category=rule.category,
+            severity=severity,
+            message=match.message,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            offset=match.start,
+            length=match.end - match.start,
+            match=doc.text[match.start : match.end],
+            suggestions=match.suggestions,
+            link=rule.link,
+            fix=fix,
+        )
+
+
+def _within_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+@lru_cache(maxsize=16)
+def linter_for(config: Config) -> Linter:
+    """One compiled Linter per configuration per process (a memo of immutable rules)."""
+    return Linter(config)
+
+
+def at_or_above(severity: str, level: str) -> bool:
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[level]

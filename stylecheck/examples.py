@@ -1,0 +1,69 @@
+"""Rules test themselves: run the `examples:` of every rule (LanguageTool's way).
+
+    examples:
+      bad:
+        - text: "We saw the the dog."
+          match: "the the"          # or a list, one per expected finding, in order
+          suggest: ["the"]          # optional: the first finding's suggestions
+      good:
+        - "We saw the dog."         # must stay silent
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from .document import Document
+from .engine import Linter
+from .ruletypes import Rule
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    rule: str
+    kind: str  # "bad" or "good"
+    text: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.rule} ({self.kind} example) {self.text!r}: {self.problem}"
+
+
+def run_examples(linter: Linter, rule: Rule) -> Iterator[ExampleFailure]:
+    examples = rule.examples or {}
+    for item in examples.get("bad") or []:
+        spec = item if isinstance(item, dict) else {"text": item}
+        text = str(spec.get("text", ""))
+        found = _run(linter, rule, text, spec)
+        expected = spec.get("match")
+        if not found:
+            yield ExampleFailure(rule.id, "bad", text, "expected a finding, got none")
+            continue
+        if expected is not None:
+            want = [expected] if isinstance(expected, str) else [str(e) for e in expected]
+            got = [d.match for d in found]
+            if got != want:
+                yield ExampleFailure(rule.id, "bad", text, f"expected matches {want}, got {got}")
+                continue
+        if "suggest" in spec:
+            want_s = [str(s) for s in (spec["suggest"] or [])]
+            if list(found[0].suggestions) != want_s:
+                yield ExampleFailure(rule.id, "bad", text, f"expected suggestions {want_s}, got {list(found[0].suggestions)}")
+    for item in examples.get("good") or []:
+        spec = item if isinstance(item, dict) else {"text": item}
+        text = str(spec.get("text", ""))
+        found = _run(linter, rule, text, spec)
+        if found:
+            got = ", ".join(f"{d.match!r} ({d.message})" for d in found)
+            yield ExampleFailure(rule.id, "good", text, f"expected no finding, got {got}")
+
+
+def _run(linter: Linter, rule: Rule, text: str, spec: dict[str, Any]):
+    fmt = spec.get("format", "text")
+    doc = Document.from_text(text, "<example>.md" if fmt == "markdown" else "<example>.txt", fmt=fmt)
+    return linter.lint_document(doc, rules=[rule]).diagnostics
+
+
+def count_examples(rule: Rule) -> int:
+    examples = rule.examples or {}
+    return len(examples.get("bad") or []) + len(examples.get("good") or [])

@@ -1,0 +1,37 @@
+"""LineIndex: maps code-point offsets to 1-based (line, column) pairs and back."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# A line ends at CRLF, a lone CR or LF: the three styles an article may arrive with.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    __slots__ = ("starts", "length")
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of `offset` (columns count code points)."""
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of `position`."""
+        return self.starts[line - 1] + column - 1
+
+    def line_span(self, line: int, text: str) -> tuple[int, int]:
+        """Start and end (excluding the line break) of 1-based `line` in `text`."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else self.length
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    def __len__(self) -> int:
+        return len(self.starts)

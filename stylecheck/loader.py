@@ -1,0 +1,98 @@
+"""Loading styles: a style is a folder of YAML rule files; a rule's id is `<Style>.<FileName>`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .ruletypes import RULE_TYPES, Rule, RuleContext, RuleError, rule_class
+from .yamlload import YamlError, line_of, load_yaml_file
+
+RULE_SUFFIXES = (".yml", ".yaml")
+# Folders beside the styles that hold other data (house presets), never rules.
+RESERVED_FOLDERS = ("presets",)
+
+
+def bundled_rules_dir() -> Path:
+    """The bundled house style: package data when installed, `rules/` in a source checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "bundled"
+    if (installed / "House").is_dir():
+        return installed
+    return here.parent / "rules"
+
+
+@dataclass(frozen=True)
+class StyleDir:
+    name: str
+    path: str
+
+
+def find_styles(path: str) -> list[StyleDir]:
+    """A folder of rule files is one style; a folder of such folders (a StylesPath) is many."""
+    p = Path(path)
+    if not p.is_dir():
+        raise RuleError(path, None, "no such rules folder")
+    if any(f.suffix in RULE_SUFFIXES for f in p.iterdir() if f.is_file()):
+        return [StyleDir(p.resolve().name, str(p))]
+    styles = [
+        StyleDir(d.name, str(d))
+        for d in sorted(p.iterdir())
+        if d.is_dir() and not d.name.startswith((".", "_")) and d.name not in RESERVED_FOLDERS and any(f.suffix in RULE_SUFFIXES for f in d.iterdir())
+    ]
+    if not styles:
+        raise RuleError(path, None, "no rule files (*.yml) in this folder or its subfolders")
+    return styles
+
+
+def rule_files(style: StyleDir) -> list[Path]:
+    return sorted(
+        f for f in Path(style.path).iterdir()
+        if f.is_file() and f.suffix in RULE_SUFFIXES and not f.name.startswith((".", "_"))
+    )
+
+
+def load_rule_file(path: str, style: str, ctx: RuleContext) -> Rule | None:
+    """Load one rule file. Returns None for a rule whose `presets` exclude the current preset."""
+    try:
+        options = load_yaml_file(path)
+    except YamlError as exc:
+        raise RuleError(exc.path, exc.line, exc.message) from None
+    if not isinstance(options, dict):
+        raise RuleError(path, getattr(options, "line", None), "a rule file must be a mapping of keys to values")
+    extends = options.get("extends")
+    if not extends:
+        raise RuleError(path, getattr(options, "line", 1), "missing key 'extends' (the rule type)")
+    cls = rule_class(str(extends))
+    if cls is None:
+        import difflib
+
+        hint = difflib.get_close_matches(str(extends), list(RULE_TYPES), n=1)
+        suggestion = f" (did you mean {hint[0]!r}?)" if hint else f" (known: {', '.join(sorted(RULE_TYPES))})"
+        raise RuleError(path, line_of(options, "extends"), f"unknown rule type {extends!r}{suggestion}")
+    presets = options.get("presets")
+    if isinstance(presets, list) and ctx.preset not in presets:
+        return None
+    rule_id = f"{style}.{Path(path).stem}"
+    return cls(rule_id, options, ctx, path=path)
+
+
+def load_styles(paths: Iterable[str], ctx: RuleContext) -> dict[str, Rule]:
+    """Load every style under `paths`, in order; a later rule with the same id overrides an earlier one.
+
+    The whole set loads or nothing does: the first bad file raises RuleError.
+    """
+    rules: dict[str, Rule] = {}
+    for path in paths:
+        for style in find_styles(path):
+            for file in rule_files(style):
+                rule = load_rule_file(str(file), style.name, ctx)
+                if rule is not None:
+                    rules[rule.id] = rule
+                else:
+                    rules.pop(f"{style.name}.{file.stem}", None)
+    return rules
+
+
+def style_names(paths: Iterable[str]) -> list[str]:
+    return [s.name for p in paths for s in find_styles(p)]

@@ -1,0 +1,24 @@
+"""`--format json`: the stable contract for editors and CI scripts (version 1, see README)."""
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from . import Report
+
+VERSION = 1
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    files: list[dict[str, Any]] = []
+    for result in report.results:
+        if result.error is not None:
+            files.append({"path": result.path, "error": result.error})
+        else:
+            files.append({"path": result.path, "diagnostics": [d.to_json() for d in result.diagnostics]})
+    return {"version": VERSION, "files": files, "summary": report.counts()}
+
+
+def write(report: Report, stream: TextIO) -> None:
+    json.dump(to_dict(report), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,251 @@
+"""The one small interface every rule type implements, and the keys every rule shares.
+
+A rule type is a subclass of `Rule` in a module of its own:
+
+* `FIELDS` declares the YAML keys it adds (name -> `Field`), beside the shared `COMMON_FIELDS`;
+* `compile(options)` builds its patterns, once per process;
+* `check(doc)` yields `Match`es: spans of the original text, found by scanning `doc.prose`.
+
+Read `existence.py` first: it is the smallest complete example.
+"""
+from __future__ import annotations
+
+import difflib
+import time
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterator
+
+import regex
+
+from ..diagnostic import CATEGORIES, SEVERITIES, Match
+from ..document import Document
+from ..yamlload import line_of
+
+# Each rule gets this many seconds per file before its scan is stopped (hostile user patterns).
+DEFAULT_TIME_BUDGET = 2.0
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used. `str()` is `path:line: message`."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Field:
+    """A YAML key: the types it accepts and its default value."""
+
+    types: tuple[type, ...]
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    doc: str = ""
+
+
+COMMON_FIELDS: dict[str, Field] = {
+    "extends": Field((str,), None, doc="the rule type"),
+    "message": Field((str,), "", doc="what to tell the writer; %s stands for the match"),
+    "level": Field((str,), "warning", SEVERITIES),
+    "scope": Field((str, list), "text", doc="text, raw, paragraph, sentence, heading, list, blockquote, table, quote; ~x excludes"),
+    "link": Field((str,), ""),
+    "description": Field((str,), ""),
+    "category": Field((str,), "style", CATEGORIES),
+    "examples": Field((dict,), None, doc="bad and good example texts, run by test-rules"),
+    "action": Field((dict,), None, doc="Vale's action: {name: replace|remove|..., params: [...]}"),
+    "skipquotes": Field((bool,), False, doc="ignore matches inside quoted speech"),
+    "presets": Field((list,), None, doc="only run under these house presets"),
+    "fix": Field((str,), "unsafe", ("safe", "unsafe"), doc="whether --fix may apply suggestions without review"),
+    "limit": Field((int,), 0, doc="report at most this many matches per file (0: no limit)"),
+    "vocab": Field((bool,), True, doc="accepted vocabulary becomes exceptions (Vale)"),
+}
+
+SCOPES = ("text", "raw", "paragraph", "sentence", "heading", "list", "blockquote", "table", "quote", "summary")
+
+
+@dataclass
+class RuleContext:
+    """What a rule may read beyond its own YAML: house settings and the accepted vocabulary."""
+
+    preset: str = "ap"
+    settings: dict[str, Any] = field(default_factory=dict)
+    accept: tuple[str, ...] = ()
+    # Where the rule's style lives, for rule types that load word lists beside their YAML.
+    style_dir: str = ""
+
+
+class Rule:
+    """Base class of every rule type."""
+
+    FIELDS: ClassVar[dict[str, Field]] = {}
+    # The default `level` of this rule type when its YAML names none.
+    DEFAULT_MESSAGE: ClassVar[str] = "%s"
+
+    def __init__(self, rule_id: str, options: dict[str, Any], ctx: RuleContext, path: str = "") -> None:
+        self.id = rule_id
+        self.path = path
+        self.ctx = ctx
+        self.options = options
+        validate(options, {**COMMON_FIELDS, **self.FIELDS}, path)
+        get = lambda key: options.get(key, ({**COMMON_FIELDS, **self.FIELDS})[key].default)  # noqa: E731
+        self.extends: str = options["extends"]
+        self.message: str = get("message") or self.DEFAULT_MESSAGE
+        self.level: str = get("level")
+        self.category: str = get("category")
+        self.link: str = get("link")
+        self.description: str = get("description")
+        self.examples: dict | None = get("examples")
+        self.action: dict | None = get("action")
+        self.skip_quotes: bool = get("skipquotes")
+        self.presets: list | None = get("presets")
+        self.fix_safe: bool = get("fix") == "safe"
+        self.limit: int = get("limit")
+        scope = get("scope")
+        self.scopes = [scope] if isinstance(scope, str) else list(scope)
+        for name in self.scopes:
+            if name.lstrip("~").split(".")[0] not in SCOPES:
+                raise self.error("scope", f"unknown scope {name!r} (expected one of: {', '.join(SCOPES)})")
+        self.compile(options)
+
+    # -- the interface ------------------------------------------------------------------------
+
+    def compile(self, options: dict[str, Any]) -> None:
+        """Build patterns from the validated options. Called once per process."""
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        raise NotImplementedError
+
+    # -- helpers for rule types ---------------------------------------------------------------
+
+    def error(self, key: str | None, message: str) -> RuleError:
+        return RuleError(self.path, line_of(self.options, key) if key else getattr(self.options, "line", None), message)
+
+    def option(self, key: str) -> Any:
+        fields = {**COMMON_FIELDS, **self.FIELDS}
+        return self.options.get(key, fields[key].default)
+
+    def compile_pattern(self, pattern: str, key: str, flags: int = 0) -> "regex.Pattern[str]":
+        """Compile a user pattern; a bad one becomes a RuleError naming the key and its line."""
+        try:
+            return regex.compile(pattern, flags | regex.VERSION0)
+        except regex.error as exc:
+            raise self.error(key, f"bad regex in {key!r}: {exc} (pattern: {pattern!r})") from None
+        except (OverflowError, RecursionError, ValueError) as exc:
+            raise self.error(key, f"bad regex in {key!r}: {exc}") from None
+
+    def segments(self, doc: Document) -> Iterator[tuple[int, int]]:
+        """The (start, end) spans of `doc.prose` this rule's scope covers."""
+        include = [s for s in self.scopes if not s.startswith("~")]
+        exclude = {s[1:] for s in self.scopes if s.startswith("~")}
+        if not include:
+            include = ["text"]
+        for scope in include:
+            if scope == "raw":
+                yield 0, len(doc.text)
+            elif scope in ("text", "summary"):
+                for block in doc.blocks:
+                    if block.kind not in exclude:
+                        yield block.start, block.end
+            elif scope == "sentence":
+                if exclude:
+                    allowed = [(b.start, b.end) for b in doc.blocks if b.kind not in exclude]
+                    yield from (s for s in doc.sentences if any(a <= s[0] < b for a, b in allowed))
+                else:
+                    yield from doc.sentences
+            elif scope == "quote":
+                yield from doc.quotes
+            else:
+                base = scope.split(".")[0]
+                for block in doc.blocks:
+                    if block.kind == base:
+                        yield block.start, block.end
+
+    def text_of(self, doc: Document) -> str:
+        """The string this rule scans: the original text for `raw` scope, else the prose."""
+        return doc.text if self.scopes == ["raw"] else doc.prose
+
+    def finditer(self, pattern: "regex.Pattern[str]", doc: Document, start: int, end: int) -> Iterator[Any]:
+        """`pattern.finditer` over [start, end), stopped when the rule's time budget is spent."""
+        return pattern.finditer(self.text_of(doc), start, end, timeout=doc_time_left(doc))
+
+    def format_message(self, *args: Any) -> str:
+        return format_message(self.message, args)
+
+    def describe(self) -> str:
+        return self.description or self.message
+
+
+def format_message(message: str, args: tuple[Any, ...]) -> str:
+    """Vale-style printf: each `%s` takes the next argument; `%%` is a percent sign."""
+    if "%" not in message:
+        return message
+    out: list[str] = []
+    i = 0
+    arg = 0
+    n = len(message)
+    while i < n:
+        j = message.find("%", i)
+        if j < 0 or j + 1 >= n:
+            out.append(message[i:])
+            break
+        out.append(message[i:j])
+        spec = message[j + 1]
+        if spec == "s":
+            out.append(str(args[arg]) if arg < len(args) else "")
+            arg += 1
+            i = j + 2
+        elif spec == "%":
+            out.append("%")
+            i = j + 2
+        else:
+            out.append("%")
+            i = j + 1
+    return "".join(out)
+
+
+def doc_time_left(doc: Document) -> float:
+    """Seconds left in the current rule's budget on this document (set by the engine)."""
+    deadline = getattr(doc, "rule_deadline", None)
+    if deadline is None:
+        return DEFAULT_TIME_BUDGET
+    return max(0.001, deadline - time.monotonic())
+
+
+def validate(options: Any, fields: dict[str, Field], path: str) -> None:
+    """Check keys and value types; errors name the file, the line and the key."""
+    if not isinstance(options, dict):
+        raise RuleError(path, getattr(options, "line", None), "a rule file must be a mapping of keys to values")
+    for key, value in options.items():
+        if key not in fields:
+            hint = difflib.get_close_matches(str(key), list(fields), n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            raise RuleError(path, line_of(options, key), f"unknown key {key!r}{suggestion}")
+        spec = fields[key]
+        if value is None and spec.default is None:
+            continue
+        if not isinstance(value, spec.types) or (isinstance(value, bool) and bool not in spec.types and int in spec.types):
+            expected = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in spec.types)
+            raise RuleError(path, line_of(options, key), f"{key!r} must be {expected}, not {_TYPE_NAMES.get(type(value), type(value).__name__)}")
+        if spec.choices and value not in spec.choices:
+            raise RuleError(path, line_of(options, key), f"{key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
+
+
+_TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", bool: "true or false", int: "a whole number", float: "a number", type(None): "empty"}
+
+
+def join_alternatives(items: list[str]) -> str:
+    """One alternation from a word list, longest first so that longer phrases win."""
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+def exceptions_pattern(rule: Rule, items: list[str], ignorecase: bool) -> "regex.Pattern[str] | None":
+    """A full-match pattern for a rule's `exceptions` (plus the accepted vocabulary when `vocab`)."""
+    terms = list(items or [])
+    if rule.option("vocab"):
+        terms.extend(rule.ctx.accept)
+    if not terms:
+        return None
+    return rule.compile_pattern("(?:" + "|".join(terms) + ")", "exceptions", regex.IGNORECASE if ignorecase else 0)

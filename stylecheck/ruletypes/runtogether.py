@@ -1,0 +1,55 @@
+"""runtogether: two words glued together where a space was lost ("IndependentLucy").
+
+    extends: runtogether
+    message: "'%s' looks like two words run together: '%s'?"
+    exceptions: [YouTube, PayPal]
+    prefixes: [Mc, Mac]
+
+A word with a capital inside it is flagged only when both halves also stand alone as words
+elsewhere in the same document, so brand names (YouTube, PlayStation) and surnames (McDonald,
+DeSantis) stay silent: their halves are not words of the article.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..diagnostic import Match
+from ..document import Document
+from .base import Field, Rule
+
+_CANDIDATE = regex.compile(r"(?<![\p{L}\p{N}_'’.@/-])(\p{L}\p{Ll}+)(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_@/-])")
+_WORD = regex.compile(r"\p{L}+")
+
+
+class RunTogether(Rule):
+    FIELDS = {
+        "exceptions": Field((list,), [], doc="words that are meant to look this way"),
+        "prefixes": Field((list,), [], doc="name prefixes (Mc, Mac, De) that are never a lost space"),
+        "min": Field((int,), 3, doc="the shortest half that counts as a word"),
+    }
+    DEFAULT_MESSAGE = "'%s' looks like two words run together: '%s'?"
+
+    def compile(self, options: dict) -> None:
+        self.exceptions = {str(e) for e in self.option("exceptions")} | set(self.ctx.accept)
+        self.prefixes = tuple(str(p) for p in self.option("prefixes"))
+        self.min = self.option("min")
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        words: set[str] | None = None
+        for start, end in self.segments(doc):
+            for m in self.finditer(_CANDIDATE, doc, start, end):
+                left, right = m.group(1), m.group(2)
+                if m.group() in self.exceptions or len(left) < self.min or len(right) < self.min:
+                    continue
+                if left in self.prefixes:
+                    continue
+                if words is None:
+                    words = set(_WORD.findall(doc.prose))
+                if left in words and right in words:
+                    fixed = f"{left} {right}"
+                    yield Match(m.start(), m.end(), self.format_message(m.group(), fixed), (fixed,))
+
+
+RULE = RunTogether

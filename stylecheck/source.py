@@ -1,0 +1,99 @@
+"""Source: one file's bytes, decoded, with the original text, newline style and BOM kept."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+BOM = "\ufeff"
+_SNIFF_BYTES = 8192
+
+
+class SourceError(Exception):
+    """A file that cannot be linted. `str()` is a one-line message for users."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded file. `text` excludes a leading BOM and keeps the newlines exactly as they were.
+
+    Every offset stylecheck reports counts code points into `text`.
+    """
+
+    path: str
+    text: str
+    bom: bool = False
+    encoding: str = "utf-8"
+
+    @property
+    def newline(self) -> str:
+        """The file's dominant newline style ("\\n" when it has none)."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf
+        best = max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"))
+        return best[1] if best[0] else "\n"
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>") -> "Source":
+        bom = text.startswith(BOM)
+        return cls(path=path, text=text[1:] if bom else text, bom=bom)
+
+
+def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
+    """Decode bytes into a Source, or raise SourceError with a one-line reason."""
+    nul = data.find(b"\x00", 0, _SNIFF_BYTES) if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else -1
+    if nul >= 0:
+        raise SourceError(path, f"binary file (NUL byte at offset {nul}), skipped")
+    enc = encoding.lower().replace("_", "-")
+    if enc in ("utf-8", "utf8", "utf-8-sig"):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad = data[exc.start]
+            raise SourceError(
+                path, f"not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}); try --encoding latin-1"
+            ) from None
+        encoding = "utf-8"
+    else:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise SourceError(path, f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise SourceError(path, f"not {encoding} text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    if "\x00" in text:
+        raise SourceError(path, f"binary file (NUL character at offset {text.index(chr(0))}), skipped")
+    bom = text.startswith(BOM)
+    return Source(path=path, text=text[1:] if bom else text, bom=bom, encoding=encoding)
+
+
+def read_source(path: str, encoding: str = "utf-8") -> Source:
+    """Read and decode a file; every OS error becomes a one-line SourceError."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise SourceError(path, "no such file") from None
+    except IsADirectoryError:
+        raise SourceError(path, "is a directory") from None
+    except PermissionError:
+        raise SourceError(path, "permission denied") from None
+    except OSError as exc:
+        raise SourceError(path, exc.strerror or str(exc)) from None
+    return decode(data, path, encoding)
+
+
+def display_path(path: str) -> str:
+    """The path as users see it: relative to the working directory when it lies below it."""
+    if path in ("-", "<stdin>", "<text>") or not os.path.isabs(path):
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel

@@ -1,0 +1,83 @@
+"""Inline suppression, in every format, written as HTML-style comments:
+
+    <!-- stylecheck: disable House.DoubledWord, House.SoCalled -->   ... until enabled again
+    <!-- stylecheck: enable House.DoubledWord -->
+    <!-- stylecheck: disable -->          every rule, until `enable`
+    <!-- stylecheck: disable-next-line House.Abbreviations -->
+
+Vale's forms are understood too: `<!-- vale off -->`, `<!-- vale on -->`,
+`<!-- vale House.Rule = NO -->`, `<!-- vale House.Rule = YES -->`.
+A rule can be named by its id, its style (`House`), or a glob (`House.Date*`).
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+
+from .document import Document
+
+_STYLECHECK = re.compile(r"^\s*stylecheck\s*:?\s*(disable-next-line|disable|enable)\b\s*(.*?)\s*$", re.S)
+_VALE_SWITCH = re.compile(r"^\s*vale\s+(off|on)\s*$")
+_VALE_RULES = re.compile(r"^\s*vale\s+(.+?)\s*$", re.S)
+_VALE_ASSIGN = re.compile(r"([\w.*-]+)\s*=\s*(YES|NO|\w+)", re.I)
+
+
+@dataclass(frozen=True)
+class Directive:
+    offset: int  # where it takes effect
+    line: int
+    action: str  # "disable", "enable" or "next-line"
+    rules: tuple[str, ...]  # empty: every rule
+
+
+def directives(doc: Document) -> list[Directive]:
+    found: list[Directive] = []
+    for comment in doc.comments:
+        line = doc.lines.position(comment.end)[0]
+        m = _STYLECHECK.match(comment.body)
+        if m:
+            action = {"disable-next-line": "next-line"}.get(m.group(1), m.group(1))
+            rules = tuple(r for r in re.split(r"[\s,]+", m.group(2)) if r)
+            found.append(Directive(comment.end, line, action, rules))
+            continue
+        m = _VALE_SWITCH.match(comment.body)
+        if m:
+            found.append(Directive(comment.end, line, "disable" if m.group(1) == "off" else "enable", ()))
+            continue
+        m = _VALE_RULES.match(comment.body)
+        if m:
+            for name, value in _VALE_ASSIGN.findall(m.group(1)):
+                action = "disable" if value.upper() == "NO" else "enable"
+                found.append(Directive(comment.end, line, action, (name,)))
+    return found
+
+
+def _names(spec: str, rule_id: str) -> bool:
+    if spec == rule_id or ("." not in spec and rule_id.split(".")[0] == spec):
+        return True
+    return fnmatch.fnmatchcase(rule_id, spec)
+
+
+class Suppressions:
+    """Answers "is this rule switched off at this offset?" for one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.items = directives(doc) if doc.comments else []
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def suppressed(self, rule_id: str, offset: int, line: int) -> bool:
+        off = False
+        for d in self.items:
+            if d.action == "next-line":
+                if line == d.line + 1 and (not d.rules or any(_names(r, rule_id) for r in d.rules)):
+                    return True
+                continue
+            if d.offset > offset:
+                break
+            if not d.rules or any(_names(r, rule_id) for r in d.rules):
+                off = d.action == "disable"
+        return off

@@ -1,0 +1,113 @@
+"""Safe YAML loading that remembers where each key was written, and refuses YAML bombs."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+# A rule file is a few kilobytes; a style's vocabulary list can be larger. Anything beyond these
+# bounds is a mistake or an attack (billion-laughs aliases), refused before it is expanded.
+MAX_YAML_BYTES = 5 * 1024 * 1024
+MAX_ALIASES = 100
+
+
+class YamlError(Exception):
+    """A YAML file that cannot be used. `str()` is `path:line: message`."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+class MarkedDict(dict):
+    """A dict that also knows the 1-based line of each key (`.lines`) and of itself (`.line`)."""
+
+    lines: dict[Any, int]
+    line: int
+
+
+class _Loader(yaml.SafeLoader):
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"more than {MAX_ALIASES} aliases (a YAML bomb?)", event.start_mark
+                )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        mapping = MarkedDict(super().construct_mapping(node, deep=True))
+        mapping.lines = {}
+        for key_node, _value in node.value:
+            try:
+                key = self.construct_object(key_node, deep=True)
+                mapping.lines[key] = key_node.start_mark.line + 1
+            except Exception:  # unhashable keys were already refused by construct_mapping
+                pass
+        mapping.line = node.start_mark.line + 1
+        return mapping
+
+
+# YAML 1.2 booleans only: `no`, `on`, `off`, `yes` stay strings, so a word list may hold "no"
+# (and Vale's `Rule = NO` reads as text). Copy the resolvers before changing them.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    lambda loader, node: loader.construct_mapping(node),
+)
+
+
+def load_yaml_text(text: str, path: str) -> Any:
+    if len(text) > MAX_YAML_BYTES:
+        raise YamlError(path, None, f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(path, line, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(path, None, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlError(path, None, "invalid YAML: nested too deeply") from None
+
+
+def load_yaml_file(path: str) -> Any:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_YAML_BYTES + 1)
+    except OSError as exc:
+        raise YamlError(path, None, exc.strerror or str(exc)) from None
+    if len(data) > MAX_YAML_BYTES:
+        raise YamlError(path, None, f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise YamlError(path, None, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    return load_yaml_text(text, path)
+
+
+def line_of(mapping: Any, key: Any) -> int | None:
+    """The line `key` was written on in a MarkedDict, else the mapping's own line, else None."""
+    lines = getattr(mapping, "lines", None)
+    if lines and key in lines:
+        return lines[key]
+    return getattr(mapping, "line", None)

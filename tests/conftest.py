@@ -1,0 +1,79 @@
+"""Shared fixtures: run the CLI in-process, make rule folders, find ../shared."""
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from stylecheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "kyiv-independent-2025-03-16-carney-zelensky.txt"
+
+
+def needs_shared(path: Path) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not path.exists(), reason=f"acceptance data {path} is not beside this clone")
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+    def run(*args: str) -> CliResult:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write("a/b.txt", "text") -> Path, with dedented text."""
+
+    def _write(name: str, text: str, *, dedent: bool = True, newline: str | None = None) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = textwrap.dedent(text) if dedent else text
+        if newline:
+            body = body.replace("\n", newline)
+        path.write_bytes(body.encode("utf-8"))
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def assert_invariant(text: str, diagnostics) -> None:
+    """Every diagnostic's offsets, lines and columns agree with the original text."""
+    from stylecheck.lines import LineIndex
+
+    index = LineIndex(text)
+    for d in diagnostics:
+        get = (lambda k: d[k]) if isinstance(d, dict) else (lambda k: getattr(d, k))
+        assert text[get("offset") : get("offset") + get("length")] == get("match")
+        assert index.position(get("offset")) == (get("line"), get("column"))
+        assert index.position(get("offset") + get("length")) == (get("end_line"), get("end_column"))
+
+
+os.environ.setdefault("STYLECHECK_NO_CACHE", "1")
