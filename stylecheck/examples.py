@@ -5,6 +5,8 @@
         - text: "We saw the the dog."
           match: "the the"          # or a list, one per expected finding, in order
           suggest: ["the"]          # optional: the first finding's suggestions
+          preset: ap                # optional: run only under this preset
+          format: markdown          # optional: lint the text as Markdown
       good:
         - "We saw the dog."         # must stay silent
 """
@@ -33,6 +35,8 @@ def run_examples(linter: Linter, rule: Rule) -> Iterator[ExampleFailure]:
     examples = rule.examples or {}
     for item in examples.get("bad") or []:
         spec = item if isinstance(item, dict) else {"text": item}
+        if not _applies(linter, spec):
+            continue
         text = str(spec.get("text", ""))
         found = _run(linter, rule, text, spec)
         expected = spec.get("match")
@@ -51,11 +55,18 @@ def run_examples(linter: Linter, rule: Rule) -> Iterator[ExampleFailure]:
                 yield ExampleFailure(rule.id, "bad", text, f"expected suggestions {want_s}, got {list(found[0].suggestions)}")
     for item in examples.get("good") or []:
         spec = item if isinstance(item, dict) else {"text": item}
+        if not _applies(linter, spec):
+            continue
         text = str(spec.get("text", ""))
         found = _run(linter, rule, text, spec)
         if found:
             got = ", ".join(f"{d.match!r} ({d.message})" for d in found)
             yield ExampleFailure(rule.id, "good", text, f"expected no finding, got {got}")
+
+
+def _applies(linter: Linter, spec: dict[str, Any]) -> bool:
+    preset = spec.get("preset")
+    return preset is None or preset == linter.ctx.preset
 
 
 def _run(linter: Linter, rule: Rule, text: str, spec: dict[str, Any]):

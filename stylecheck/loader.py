@@ -9,8 +9,8 @@ from .ruletypes import RULE_TYPES, Rule, RuleContext, RuleError, rule_class
 from .yamlload import YamlError, line_of, load_yaml_file
 
 RULE_SUFFIXES = (".yml", ".yaml")
-# Folders beside the styles that hold other data (house presets), never rules.
-RESERVED_FOLDERS = ("presets",)
+# Folders beside the styles that hold other data (house presets, word lists), never rules.
+RESERVED_FOLDERS = ("presets", "data")
 
 
 def bundled_rules_dir() -> Path:

@@ -19,7 +19,7 @@ from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
 
-_CANDIDATE = regex.compile(r"(?<![\p{L}\p{N}_'’.@/-])(\p{L}\p{Ll}+)(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_@/-])")
+_CANDIDATE = regex.compile(r"(?<![\p{L}\p{N}_'’.@/-])(\p{L}\p{Ll}++)(\p{Lu}\p{Ll}++)(?![\p{L}\p{N}_@/-])")
 _WORD = regex.compile(r"\p{L}+")
 
 
