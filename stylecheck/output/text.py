@@ -55,7 +55,7 @@ def _context(d: Diagnostic, text: str, index: LineIndex, paint) -> str:
 def summary_line(report: Report) -> str:
     c = report.counts()
     problems = c["errors"] + c["warnings"] + c["suggestions"]
-    files = c["files"]
+    files = c["files"] - c["failed_files"]
     noun = "file" if files == 1 else "files"
     if problems:
         parts = [f"{c['errors']} error{'s' * (c['errors'] != 1)}", f"{c['warnings']} warning{'s' * (c['warnings'] != 1)}",

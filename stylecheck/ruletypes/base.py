@@ -127,14 +127,21 @@ class Rule:
         fields = {**COMMON_FIELDS, **self.FIELDS}
         return self.options.get(key, fields[key].default)
 
-    def compile_pattern(self, pattern: str, key: str, flags: int = 0) -> "regex.Pattern[str]":
-        """Compile a user pattern; a bad one becomes a RuleError naming the key and its line."""
+    def compile_pattern(self, pattern: str, key: str, flags: int = 0, parts: list[str] | None = None) -> "regex.Pattern[str]":
+        """Compile a user pattern; a bad one becomes a RuleError naming the key and its line.
+
+        `parts` are the user's own items the pattern was joined from: on an error the first bad
+        item is named, rather than the joined pattern the user never wrote.
+        """
         try:
             return regex.compile(pattern, flags | regex.VERSION0)
-        except regex.error as exc:
+        except (regex.error, OverflowError, RecursionError, ValueError) as exc:
+            for part in parts or ():
+                try:
+                    regex.compile(part, flags | regex.VERSION0)
+                except (regex.error, OverflowError, RecursionError, ValueError) as part_exc:
+                    raise self.error(key, f"bad regex in {key!r}: {part!r}: {part_exc}") from None
             raise self.error(key, f"bad regex in {key!r}: {exc} (pattern: {pattern!r})") from None
-        except (OverflowError, RecursionError, ValueError) as exc:
-            raise self.error(key, f"bad regex in {key!r}: {exc}") from None
 
     def segments(self, doc: Document) -> Iterator[tuple[int, int]]:
         """The (start, end) spans of `doc.prose` this rule's scope covers."""

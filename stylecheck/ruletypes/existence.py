@@ -37,7 +37,7 @@ class Existence(Rule):
         if tokens:
             joined = join_alternatives(tokens)
             body += joined if self.option("nonword") else r"(?:\b(?:" + joined + r")\b)"
-        self.pattern = self.compile_pattern(f"(?m){body}", "tokens" if tokens else "raw", flags)
+        self.pattern = self.compile_pattern(f"(?m){body}", "tokens" if tokens else "raw", flags, parts=tokens or None)
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), self.option("ignorecase"))
         self.suggestions = _action_suggestions(self.action)
 
