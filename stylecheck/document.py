@@ -26,11 +26,15 @@ _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _URL = re.compile(r"""\b(?:https?://|www\.)[^\s<>"'“”‘’]+(?<![.,;:!?)\]'"])""")
 # A sentence ends at . ! ? or … (with any closing quotes or brackets) before white space and a
-# capital, digit or opening quote; or at a line break before a capital (a headline line).
+# capital, digit or opening quote; or, in a block whose lines are not hard-wrapped, at a line break
+# after a short line without end punctuation (a headline or a byline run into the next line).
 _SENTENCE_END = re.compile(
-    r"""(?:(?<=[.!?…])["'”’)\]]*[ \t]+|(?<=[.!?…])["'”’)\]]*(?:\r\n|\r|\n)[ \t]*|(?:\r\n|\r|\n)[ \t]*)"""
+    r"""(?:(?P<punct>(?<=[.!?…])["'”’)\]]*(?:[ \t]+|(?:\r\n|\r|\n)[ \t]*))|(?P<line>(?:\r\n|\r|\n)[ \t]*))"""
     r"""(?=["'“‘(\[]*[\p{Lu}\d])""",
 )
+# A line shorter than this share of its block's longest line is not a wrapped line.
+_SHORT_LINE = 0.6
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 _ABBREVIATION_BEFORE = re.compile(
     r"""(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|Rev|Hon|St|Mt|Ft|Jr|Sr|"""
     r"""Inc|Co|Corp|Ltd|No|Nos|vs|etc|approx|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Blvd|Rd|Dept|Univ|"""
@@ -107,10 +111,18 @@ class Document:
         prose = self.prose
         for block in self.blocks:
             start = block.start
+            longest = 0  # the block's longest line, measured only if a bare line break shows up
             for boundary in _SENTENCE_END.finditer(prose, block.start, block.end):
-                tail = prose[max(start, boundary.start() - _ABBREVIATION_TAIL) : boundary.start()]
-                if "\n" not in boundary.group() and "\r" not in boundary.group() and _ABBREVIATION_BEFORE.search(tail):
-                    continue
+                if boundary.group("punct") is not None:
+                    tail = prose[max(start, boundary.start() - _ABBREVIATION_TAIL) : boundary.start()]
+                    if "\n" not in boundary.group() and "\r" not in boundary.group() and _ABBREVIATION_BEFORE.search(tail):
+                        continue
+                else:
+                    if not longest:
+                        longest = max(map(len, _LINE_SPLIT.split(prose[block.start : block.end])))
+                    line_start = max(prose.rfind("\n", block.start, boundary.start()), prose.rfind("\r", block.start, boundary.start())) + 1
+                    if boundary.start() - max(line_start, block.start) >= _SHORT_LINE * longest:
+                        continue  # a hard-wrapped line: the sentence goes on
                 if boundary.start() > start:
                     spans.append(_trim(prose, start, boundary.start()))
                 start = boundary.end()

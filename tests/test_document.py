@@ -110,3 +110,18 @@ def test_plain_text_masks_urls_and_comments():
     doc = Document.from_text(text, "a.txt")
     assert "example" not in doc.prose and "<!--" not in doc.prose
     assert [d.rule for d in check(text, path="a.txt")] == []
+
+
+def test_hard_wrapped_lines_do_not_end_sentences_but_a_short_headline_line_does():
+    text = (
+        "Shares of the company rose to\n15 percent of the market, the\nCompany said on Tuesday. It was\n"
+        "the best result.\n\nHeadline with no stop\n"
+        "The story starts here and goes on for a long while, longer than the headline above it by far."
+    )
+    doc = Document.from_text(text, "a.txt")
+    assert [text[s:e] for s, e in doc.sentences] == [
+        "Shares of the company rose to\n15 percent of the market, the\nCompany said on Tuesday.",
+        "It was\nthe best result.",
+        "Headline with no stop",
+        "The story starts here and goes on for a long while, longer than the headline above it by far.",
+    ]
