@@ -22,10 +22,6 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
-class UsageError(Exception):
-    pass
-
-
 def build_parser() -> argparse.ArgumentParser:
     from .output import FORMATS
 
@@ -212,11 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _user_errors():
-    from .config import ConfigError
-    from .ruletypes import RuleError
-    from .yamlload import YamlError
+    from .errors import UserError
 
-    return (ConfigError, RuleError, YamlError)
+    return UserError
 
 
 def _main(args: argparse.Namespace) -> int:

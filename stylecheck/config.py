@@ -17,6 +17,8 @@
 """
 from __future__ import annotations
 
+from .errors import UserError
+
 import difflib
 import fnmatch
 import os
@@ -37,15 +39,8 @@ DEFAULT_EXCLUDE = (
 PRESETS = ("ap", "british")
 
 
-class ConfigError(Exception):
-    """A configuration that cannot be used. `str()` is `path:line: message`."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
-        self.path = path
-        self.line = line
-        self.message = message
+class ConfigError(UserError):
+    """A configuration that cannot be used."""
 
 
 @dataclass(frozen=True)

@@ -32,36 +32,43 @@ class ExampleFailure:
 
 
 def run_examples(linter: Linter, rule: Rule) -> Iterator[ExampleFailure]:
+    for kind, spec in _specs(linter, rule):
+        text = str(spec.get("text", ""))
+        found = _run(linter, rule, text, spec)
+        problem = _bad_problem(spec, found) if kind == "bad" else _good_problem(found)
+        if problem:
+            yield ExampleFailure(rule.id, kind, text, problem)
+
+
+def _specs(linter: Linter, rule: Rule) -> Iterator[tuple[str, dict[str, Any]]]:
     examples = rule.examples or {}
-    for item in examples.get("bad") or []:
-        spec = item if isinstance(item, dict) else {"text": item}
-        if not _applies(linter, spec):
-            continue
-        text = str(spec.get("text", ""))
-        found = _run(linter, rule, text, spec)
-        expected = spec.get("match")
-        if not found:
-            yield ExampleFailure(rule.id, "bad", text, "expected a finding, got none")
-            continue
-        if expected is not None:
-            want = [expected] if isinstance(expected, str) else [str(e) for e in expected]
-            got = [d.match for d in found]
-            if got != want:
-                yield ExampleFailure(rule.id, "bad", text, f"expected matches {want}, got {got}")
-                continue
-        if "suggest" in spec:
-            want_s = [str(s) for s in (spec["suggest"] or [])]
-            if list(found[0].suggestions) != want_s:
-                yield ExampleFailure(rule.id, "bad", text, f"expected suggestions {want_s}, got {list(found[0].suggestions)}")
-    for item in examples.get("good") or []:
-        spec = item if isinstance(item, dict) else {"text": item}
-        if not _applies(linter, spec):
-            continue
-        text = str(spec.get("text", ""))
-        found = _run(linter, rule, text, spec)
-        if found:
-            got = ", ".join(f"{d.match!r} ({d.message})" for d in found)
-            yield ExampleFailure(rule.id, "good", text, f"expected no finding, got {got}")
+    for kind in ("bad", "good"):
+        for item in examples.get(kind) or []:
+            spec = item if isinstance(item, dict) else {"text": item}
+            if _applies(linter, spec):
+                yield kind, spec
+
+
+def _bad_problem(spec: dict[str, Any], found: list) -> str | None:
+    if not found:
+        return "expected a finding, got none"
+    expected = spec.get("match")
+    if expected is not None:
+        want = [expected] if isinstance(expected, str) else [str(e) for e in expected]
+        got = [d.match for d in found]
+        if got != want:
+            return f"expected matches {want}, got {got}"
+    if "suggest" in spec:
+        want_s = [str(s) for s in (spec["suggest"] or [])]
+        if list(found[0].suggestions) != want_s:
+            return f"expected suggestions {want_s}, got {list(found[0].suggestions)}"
+    return None
+
+
+def _good_problem(found: list) -> str | None:
+    if found:
+        return "expected no finding, got " + ", ".join(f"{d.match!r} ({d.message})" for d in found)
+    return None
 
 
 def _applies(linter: Linter, spec: dict[str, Any]) -> bool:

@@ -1,6 +1,8 @@
 """Safe YAML loading that remembers where each key was written, and refuses YAML bombs."""
 from __future__ import annotations
 
+from .errors import UserError
+
 import re
 from typing import Any
 
@@ -12,15 +14,8 @@ MAX_YAML_BYTES = 5 * 1024 * 1024
 MAX_ALIASES = 100
 
 
-class YamlError(Exception):
-    """A YAML file that cannot be used. `str()` is `path:line: message`."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
-        self.path = path
-        self.line = line
-        self.message = message
+class YamlError(UserError):
+    """A YAML file that cannot be used."""
 
 
 class MarkedDict(dict):

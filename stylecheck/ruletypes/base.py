@@ -10,6 +10,8 @@ Read `existence.py` first: it is the smallest complete example.
 """
 from __future__ import annotations
 
+from ..errors import UserError
+
 import difflib
 import time
 from dataclasses import dataclass, field
@@ -25,15 +27,8 @@ from ..yamlload import line_of
 DEFAULT_TIME_BUDGET = 2.0
 
 
-class RuleError(Exception):
-    """A rule file that cannot be used. `str()` is `path:line: message`."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
-        self.path = path
-        self.line = line
-        self.message = message
+class RuleError(UserError):
+    """A rule file that cannot be used."""
 
 
 @dataclass(frozen=True)

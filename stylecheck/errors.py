@@ -1,0 +1,13 @@
+"""Errors for users: values with a file, a line and a plain message. Tracebacks are for bugs."""
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Something the user can fix. `str()` is `path:line: message` (or `path: message`)."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
