@@ -287,10 +287,9 @@ def list_rules(config, explain: str | None) -> int:
     if explain:
         rule = linter.rules.get(explain)
         if rule is None:
-            import difflib
+            from .errors import did_you_mean
 
-            hint = difflib.get_close_matches(explain, list(linter.rules), n=1)
-            print(f"stylecheck: error: no rule {explain!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""), file=sys.stderr)
+            print(f"stylecheck: error: no rule {explain!r}{did_you_mean(explain, linter.rules)}", file=sys.stderr)
             return EXIT_ERROR
         print(f"{rule.id}  ({rule.extends}, {rule.level}, category: {rule.category})")
         print()

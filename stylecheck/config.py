@@ -17,9 +17,8 @@
 """
 from __future__ import annotations
 
-from .errors import UserError
+from .errors import UserError, did_you_mean
 
-import difflib
 import fnmatch
 import os
 from dataclasses import dataclass, field, replace
@@ -110,9 +109,7 @@ _OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dic
 def _check_keys(data: dict, known: dict, path: str) -> None:
     for key, value in data.items():
         if key not in known:
-            hint = difflib.get_close_matches(str(key), list(known), n=1)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise ConfigError(path, line_of(data, key), f"unknown key {key!r}{suggestion}")
+            raise ConfigError(path, line_of(data, key), f"unknown key {key!r}{did_you_mean(key, known)}")
         expected = known[key]
         if not isinstance(value, expected) or isinstance(value, bool):
             kind = {list: "a list", dict: "a mapping", str: "a string"}.get(expected, "a number")  # type: ignore[call-overload]

@@ -11,3 +11,11 @@ class UserError(Exception):
         self.path = path
         self.line = line
         self.message = message
+
+
+def did_you_mean(name: str, known) -> str:
+    """' (did you mean 'x'?)' for the nearest known name, or ''."""
+    import difflib
+
+    hint = difflib.get_close_matches(str(name), [str(k) for k in known], n=1)
+    return f" (did you mean {hint[0]!r}?)" if hint else ""

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .errors import did_you_mean
 from .ruletypes import RULE_TYPES, Rule, RuleContext, RuleError, rule_class
 from .yamlload import YamlError, line_of, load_yaml_file
 
@@ -65,10 +66,7 @@ def load_rule_file(path: str, style: str, ctx: RuleContext) -> Rule | None:
         raise RuleError(path, getattr(options, "line", 1), "missing key 'extends' (the rule type)")
     cls = rule_class(str(extends))
     if cls is None:
-        import difflib
-
-        hint = difflib.get_close_matches(str(extends), list(RULE_TYPES), n=1)
-        suggestion = f" (did you mean {hint[0]!r}?)" if hint else f" (known: {', '.join(sorted(RULE_TYPES))})"
+        suggestion = did_you_mean(str(extends), RULE_TYPES) or f" (known: {', '.join(sorted(RULE_TYPES))})"
         raise RuleError(path, line_of(options, "extends"), f"unknown rule type {extends!r}{suggestion}")
     presets = options.get("presets")
     if isinstance(presets, list) and ctx.preset not in presets:

@@ -10,9 +10,8 @@ Read `existence.py` first: it is the smallest complete example.
 """
 from __future__ import annotations
 
-from ..errors import UserError
+from ..errors import UserError, did_you_mean
 
-import difflib
 import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterator
@@ -222,9 +221,7 @@ def validate(options: Any, fields: dict[str, Field], path: str) -> None:
         raise RuleError(path, getattr(options, "line", None), "a rule file must be a mapping of keys to values")
     for key, value in options.items():
         if key not in fields:
-            hint = difflib.get_close_matches(str(key), list(fields), n=1)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise RuleError(path, line_of(options, key), f"unknown key {key!r}{suggestion}")
+            raise RuleError(path, line_of(options, key), f"unknown key {key!r}{did_you_mean(key, fields)}")
         spec = fields[key]
         if value is None and spec.default is None:
             continue
