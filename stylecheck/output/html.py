@@ -222,9 +222,12 @@ def _rule_table(results: list[FileResult]) -> str:
 def render(report: Report) -> str:
     c = report.counts()
     problems = c["errors"] + c["warnings"] + c["suggestions"]
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}{'s' * (n != 1)}"
+
     summary = (
-        f"{problems} finding{'s' * (problems != 1)} ({c['errors']} errors, {c['warnings']} warnings, "
-        f"{c['suggestions']} suggestions) in {c['files']} file{'s' * (c['files'] != 1)}"
+        f"{count(problems, 'finding')} ({count(c['errors'], 'error')}, {count(c['warnings'], 'warning')}, "
+        f"{count(c['suggestions'], 'suggestion')}) in {count(c['files'], 'file')}"
     )
     if c["failed_files"]:
         summary += f"; {c['failed_files']} could not be linted"
