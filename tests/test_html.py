@@ -118,9 +118,10 @@ def test_html_goes_to_one_file_with_output_and_loads_nothing_from_outside(cli, w
     monkeypatch.chdir(tmp_path)
     write("a.md", MARKDOWN_ARTICLE, dedent=False)
     write("clean.txt", "The council met on Tuesday.\n")
+    (tmp_path / "bad.txt").write_bytes(b"<caf\xe9>\n")
     out = tmp_path / "report.html"
-    result = cli("--format", "html", "-o", str(out), "a.md", "clean.txt")
-    assert result.code == 1 and result.out == ""
+    result = cli("--format", "html", "-o", str(out), "a.md", "clean.txt", "bad.txt")
+    assert result.code == 2 and result.out == ""
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "default-src 'none'" in page
@@ -128,7 +129,8 @@ def test_html_goes_to_one_file_with_output_and_loads_nothing_from_outside(cli, w
     assert "<script>document.title" not in page  # the article's markup is shown, never run
     assert "&lt;script&gt;document.title" in page
     assert '<li>clean.txt</li>' in page
-    assert '<p id="summary">2 findings (1 error, 1 warning, 0 suggestions) in 2 files. Fail level: error.' in page
+    assert '<p id="summary">2 findings (1 error, 1 warning, 0 suggestions) in 3 files; 1 could not be linted.' in page
+    assert "<li><b>bad.txt</b>: not UTF-8 text (byte 0xe9 at offset 4)" in page
     rows = re.findall(r'<tr data-rule="([^"]+)">.*?<td class="num">(\d+)</td><td class="num">(\d+)</td></tr>', page)
     assert sorted(rows) == [("House.Abbreviations", "1", "1"), ("House.DoubledWord", "1", "1")]
     # Without -o the page goes to standard output.

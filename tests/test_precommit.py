@@ -32,7 +32,8 @@ WARNING_ARTICLE = "The U.S. grant arrived in May. The US embassy confirmed it.\n
 
 def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_", "VIRTUAL_ENV"))}
-    env.update(GIT_IDENTITY, PRE_COMMIT_HOME=str(home), GIT_CONFIG_NOSYSTEM="1", NO_COLOR="1")
+    # No system or user git config: a global core.hooksPath or signing setting would change the test.
+    env.update(GIT_IDENTITY, PRE_COMMIT_HOME=str(home), GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, NO_COLOR="1")
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     return env
 
