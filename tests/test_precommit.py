@@ -95,8 +95,8 @@ def _head(repo: Path, env: dict[str, str]) -> str | None:
     return head.stdout.strip() if head.returncode == 0 else None
 
 
-def test_manifest_and_project_config_are_valid_for_pre_commit():
-    env = _env(ROOT / ".pre-commit-home-unused")
+def test_manifest_and_project_config_are_valid_for_pre_commit(tmp_path):
+    env = _env(tmp_path / "pre-commit-home")
     for command, name in (("validate-manifest", ".pre-commit-hooks.yaml"), ("validate-config", ".pre-commit-config.yaml")):
         result = _run([*PRE_COMMIT, command, str(ROOT / name)], ROOT, env)
         assert result.returncode == 0, result.stdout + result.stderr
