@@ -10,6 +10,10 @@ from ..diagnostic import FileResult
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "html": "html",
 }
 
 
