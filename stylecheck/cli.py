@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-level", choices=("suggestion", "warning", "error"), help="lowest severity that fails the run (default: error)")
     parser.add_argument("--include", metavar="GLOB", action="append", help="file globs to lint inside folders (default: *.txt *.md *.markdown)")
     parser.add_argument("--exclude", metavar="GLOB", action="append", default=[], help="globs to skip inside folders (repeatable)")
+    parser.add_argument("--force-exclude", action="store_true", help="apply exclude globs to files named on the command line too (as pre-commit names them)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from '-'")
     parser.add_argument("--encoding", default="utf-8", help="decode files with this encoding (e.g. latin-1 for legacy archives)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (auto: only on a terminal, never with NO_COLOR)")
@@ -133,7 +134,10 @@ def collect(run: Run) -> None:
             key = os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
-                run.entries.append((path, _config_for(run, path)))
+                config = _config_for(run, path)
+                if run.args.force_exclude and config.is_excluded(path):
+                    continue
+                run.entries.append((path, config))
         else:
             run.missing.append((path, "no such file or directory"))
 

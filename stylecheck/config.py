@@ -22,7 +22,6 @@ from .errors import UserError, did_you_mean
 import fnmatch
 import os
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from .diagnostic import SEVERITIES

@@ -25,9 +25,12 @@ def atomic_write_bytes(path: str, data: bytes, mode: int | None = None) -> None:
 
 
 def atomic_write_text(path: str, text: str, encoding: str = "utf-8") -> None:
-    mode = None
+    """Write text atomically, keeping an existing file's mode; a new file follows the umask
+    (mkstemp alone would leave it readable by its owner only)."""
     try:
         mode = os.stat(path).st_mode & 0o7777
     except OSError:
-        pass
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     atomic_write_bytes(path, text.encode(encoding), mode)

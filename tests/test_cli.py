@@ -233,3 +233,24 @@ def test_samples_folder_is_linted(cli):
     for entry in data["files"]:
         text = (ROOT.parent / entry["path"]).read_text() if not os.path.isabs(entry["path"]) else open(entry["path"], encoding="utf-8", newline="").read()
         assert_invariant(text, entry["diagnostics"])
+
+
+def test_force_exclude_applies_config_excludes_to_named_files(cli, write):
+    write(".stylecheck.yaml", "exclude: ['archive/**']\n")
+    old = write("archive/old.txt", ARTICLE)
+    new = write("new.txt", ARTICLE)
+    named = cli("--format", "json", str(old), str(new))
+    assert [f["path"] for f in named.json()["files"]] == [str(old), str(new)]
+    forced = cli("--format", "json", "--force-exclude", str(old), str(new))
+    assert [f["path"] for f in forced.json()["files"]] == [str(new)]
+
+
+def test_report_file_follows_the_umask(cli, write, tmp_path):
+    path = write("a.txt", CLEAN)
+    out = tmp_path / "report.json"
+    previous = os.umask(0o022)
+    try:
+        cli("--format", "json", "-o", str(out), str(path))
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o644
