@@ -62,6 +62,7 @@ DATE_PATTERN = regex.compile(
     regex.VERSION0,
 )
 _WEEKDAY_BEFORE = regex.compile(rf"(?<![\w.])(?P<wd>{_WEEKDAY})(?P<wsep>,?{_SP}+)(?:the{_SP}+)?$")
+_IN_BEFORE = regex.compile(r"(?<![\w])[Ii]n[ \t\u00a0]+$")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}.'’-]*)[ \t\u00a0]+$")
 # Capitalised words before "May" that still leave it a month ("On May 5", "Sunday May 5").
 _MAY_AFTER = frozenset(
@@ -97,6 +98,21 @@ class DateMention:
         return self.day is not None
 
 
+def within_scope(rule: Rule, doc: Document, matches: Iterator[Match]) -> Iterator[Match]:
+    """The matches inside the rule's scope. The shared scans cover all prose; most rules keep
+    the default `text` scope, which needs no filtering."""
+    if rule.scopes == ["text"]:
+        yield from matches
+        return
+    spans = sorted(rule.segments(doc))
+    from bisect import bisect_right
+
+    for match in matches:
+        i = bisect_right(spans, (match.start, float("inf"))) - 1
+        if any(s <= match.start and match.end <= e for s, e in spans[max(0, i - 8) : i + 1]):
+            yield match
+
+
 def _year_of(text: str | None) -> int | None:
     return int(text) if text else None
 
@@ -115,11 +131,11 @@ def find_dates(rule: Rule, doc: Document) -> list[DateMention]:
         return cache["dates"]
     prose = doc.prose
     found: list[DateMention] = []
-    for block in doc.blocks:
-        for m in DATE_PATTERN.finditer(prose, block.start, block.end, timeout=doc_time_left(doc)):
-            mention = _mention(m, prose)
-            if mention is not None:
-                found.append(mention)
+    # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
+    for m in DATE_PATTERN.finditer(prose, timeout=doc_time_left(doc)):
+        mention = _mention(m, prose)
+        if mention is not None:
+            found.append(mention)
     cache["dates"] = found
     return found
 
@@ -132,15 +148,24 @@ def _mention(m: Any, prose: str) -> DateMention | None:
         month = _MONTH_BY_TEXT[month_text.lower()]
         dotted = bool(m.group("dot" if first else "bdot"))
         start = m.start("mon") if first else m.start()
+        end = m.end()
+        full_name = month_text.lower() not in _ABBREVIATED_FORMS
+        if dotted and (full_name or not first) and not m.group("byear"):
+            # "on 16 February." or "on 16 Feb.": the full stop ends the sentence (or does both jobs)
+            if not first:
+                end -= 1
+            dotted = dotted and not full_name
         if month_text == "May" and not _may_is_month(prose, start if first else m.start("bmon"), first):
             return None
+        if first and not m.group("myear") and _IN_BEFORE.search(prose, max(0, start - 4), start):
+            return None  # "In January 25 people were ...": a count after a month, not a date
         if first and m.group("myear"):
-            return DateMention(start, m.end(), "month-year", month, None, int(m.group("myear")), month_text + ("." if dotted else ""), month_text.lower() in _ABBREVIATED_FORMS)
+            return DateMention(start, end, "month-year", month, None, int(m.group("myear")), month_text + ("." if dotted else ""), month_text.lower() in _ABBREVIATED_FORMS)
         day = int(m.group("day" if first else "bday"))
         year = _year_of(m.group("year" if first else "byear"))
         weekday = _WEEKDAY_BEFORE.search(prose, max(0, start - 20), start)
         return DateMention(
-            start, m.end(), "month-day" if first else "day-month", month, day, year,
+            start, end, "month-day" if first else "day-month", month, day, year,
             month_text + ("." if dotted else ""), month_text.lower() in _ABBREVIATED_FORMS,
             m.group("ord" if first else "bord") or "", bool(m.group("comma" if first else "bcomma")),
             WEEKDAYS.index(weekday.group("wd")) if weekday else None,
@@ -199,6 +224,9 @@ class Dates(Rule):
         self.house = "AP" if self.ctx.preset == "ap" else "House"
 
     def check(self, doc: Document) -> Iterator[Match]:
+        yield from within_scope(self, doc, self._check(doc))
+
+    def _check(self, doc: Document) -> Iterator[Match]:
         dates = find_dates(self, doc)
         if not dates:
             return
@@ -376,8 +404,9 @@ class Dates(Rule):
     # -- the weekday agrees with the date ------------------------------------------------------
 
     def _weekday(self, doc: Document, dates: list[DateMention]) -> Iterator[Match]:
-        dated = [d for d in dates if d.year and d.month and (d.day or d.form == "month-year")]
-        dateline = next((d for d in dated if d.start < _DATELINE_REACH), None)
+        # The year of a date without one comes from the dateline only: a year written elsewhere in
+        # an article is as likely to be history ("in March 2003") as the article's own year.
+        dateline = next((d for d in dates if d.year and d.month and d.day and d.start < _DATELINE_REACH), None)
         for d in dates:
             if d.weekday is None or d.day is None or d.month is None or not is_possible(d.month, d.day, d.year):
                 continue
@@ -385,8 +414,8 @@ class Dates(Rule):
                 candidates = [d.year]
                 context = None
             else:
-                context = dateline or _nearest_before(dated, d.start)
-                if context is None:
+                context = dateline
+                if context is None or context.year is None or context.month is None:
                     continue
                 candidates = [context.year]
                 if context.month and d.month < context.month:
@@ -408,16 +437,6 @@ class Dates(Rule):
 
 # A date this close to the start of the article is its dateline (or byline date).
 _DATELINE_REACH = 400
-
-
-def _nearest_before(dated: list[DateMention], offset: int) -> DateMention | None:
-    best = None
-    for d in dated:
-        if d.start < offset:
-            best = d
-        else:
-            break
-    return best or (dated[0] if dated else None)
 
 
 RULE = Dates

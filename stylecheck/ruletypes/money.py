@@ -30,6 +30,7 @@ import regex
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule, doc_time_left
+from .dates import within_scope
 
 LONG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
@@ -77,8 +78,8 @@ def currencies(extra: tuple[tuple[str, str], ...] = ()) -> Currencies:
         r"|(?P<{p}ssp>[ \u00a0]?)(?P<{p}short>mn|bn|tn)|(?P<{p}short1>m|k))(?![\w])"
     )
     pattern = regex.compile(
-        rf"(?=[\d{regex.escape(sym_chars)}])(?:"
-        rf"(?P<sym>{sym_class})(?P<ssp>[ \u00a0]?)(?P<num>{number})(?![.,]?\d)(?:{magnitude.format(p='s')})?(?!\w)"
+        rf"(?=\d)(?:"
+        rf"(?<=(?P<sym>{sym_class})(?P<ssp>[ \u00a0]?))(?P<num>{number})(?![.,]?\d)(?:{magnitude.format(p='s')})?(?!\w)"
         rf"(?:[ \u00a0]+(?P<cw>{word_alt})(?![\w-]))?"
         rf"|(?<![\w.,:/$£€¥₹-]|{sym_class}[ \u00a0])(?P<wnum>{number})(?:{magnitude.format(p='w')})?[ \u00a0]+(?P<wcw>{word_alt})(?![\w-])"
         r")",
@@ -104,18 +105,18 @@ class Amount:
 
 def find_amounts(rule: Rule, doc: Document) -> list[Amount]:
     cache = doc.__dict__.setdefault("_stylecheck_memo", {})
-    extra = rule_extra_words(rule)
+    extra = rule.extra_words if isinstance(rule, Money) else rule_extra_words(rule)
     key = ("money", extra)
     if key in cache:
         return cache[key]
     table = currencies(extra)
     prose = doc.prose
     found: list[Amount] = []
-    for block in doc.blocks:
-        for m in table.pattern.finditer(prose, block.start, block.end, timeout=doc_time_left(doc)):
-            amount = _amount(m, prose, table)
-            if amount is not None:
-                found.append(amount)
+    # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
+    for m in table.pattern.finditer(prose, timeout=doc_time_left(doc)):
+        amount = _amount(m, prose, table)
+        if amount is not None:
+            found.append(amount)
     cache[key] = found
     return found
 
@@ -128,24 +129,25 @@ def rule_extra_words(rule: Rule) -> tuple[tuple[str, str], ...]:
 
 
 def _amount(m: Any, prose: str, table: Currencies) -> Amount | None:
-    by_symbol = bool(m.group("sym"))
+    g = m.groupdict()
+    by_symbol = g["sym"] is not None
     p = "s" if by_symbol else "w"
-    number = m.group("num" if by_symbol else "wnum")
-    long_mag, short_mag = m.group(p + "long"), m.group(p + "short") or m.group(p + "short1")
-    if short_mag and not by_symbol and short_mag == "k":
+    number = g["num" if by_symbol else "wnum"]
+    long_mag, short_mag = g[p + "long"], g[p + "short"] or g[p + "short1"]
+    if short_mag == "k" and not by_symbol:
         return None
     magnitude = long_mag or short_mag or ""
     kind = "wire" if magnitude in WIRE else "long" if long_mag else "short" if short_mag else ""
     factor = LONG.get(magnitude) or SHORT.get(magnitude) or WIRE.get(magnitude) or 1.0
-    word = m.group("cw" if by_symbol else "wcw") or ""
+    word = g["cw" if by_symbol else "wcw"] or ""
     if word in table.needs_magnitude and not magnitude:
         if not by_symbol:
             return None
-        word = ""  # "£5 pounds"? rare; "$3 marks" is not a currency pair we can read
-    start = m.start()
+        word = ""  # "$3 marks": a figure in one currency and a word that only reads as one after "million"
+    start = m.start("sym") if by_symbol else m.start()
     symbol = ""
     if by_symbol:
-        symbol = m.group("sym")
+        symbol = g["sym"]
         if symbol == "$":
             prefix = _SYMBOL_PREFIX.search(prose, max(0, start - 3), start)
             if prefix:
@@ -199,13 +201,17 @@ class Money(Rule):
         except (TypeError, ValueError):
             raise self.error(None, "setting 'exchange_rate_tolerance' must be a number such as 0.05") from None
         self.house = "AP" if self.ctx.preset == "ap" else "House"
-        table = currencies(rule_extra_words(self))
+        self.extra_words = rule_extra_words(self)
+        table = currencies(self.extra_words)
         # The symbol house style writes each currency with: the shortest symbol that names it.
         self.symbol_for: dict[str, str] = {}
         for symbol, code in sorted(table.symbols.items(), key=lambda kv: len(kv[0])):
             self.symbol_for.setdefault(code, symbol)
 
     def check(self, doc: Document) -> Iterator[Match]:
+        yield from within_scope(self, doc, self._check(doc))
+
+    def _check(self, doc: Document) -> Iterator[Match]:
         amounts = find_amounts(self, doc)
         if not amounts:
             return
@@ -231,7 +237,7 @@ class Money(Rule):
             return f"{symbol}{number}"
         if not a.magnitude:
             return f"{symbol}{a.number}"
-        if kind == "long":
+        if kind == "long" or factor == 1e12:  # "trillion" stays spelled out in the short style too
             return f"{symbol}{a.number} {_LONG_BY_VALUE[factor]}"
         return f"{symbol}{a.number}{_SHORT_BY_VALUE[factor]}"
 
@@ -283,7 +289,10 @@ class Money(Rule):
     # -- one form per article --------------------------------------------------------------------
 
     def _consistency(self, doc: Document, amounts: list[Amount]) -> Iterator[Match]:
-        scaled = [a for a in amounts if a.symbol and not a.word and a.magnitude_kind in ("short", "long", "wire") and a.magnitude not in ("k", "thousand")]
+        scaled = [
+            a for a in amounts
+            if a.symbol and not a.word and a.magnitude_kind and a.magnitude not in ("k", "thousand", "trillion", "tn")
+        ]
         house = {"words": "long", "short": "short"}.get(self.magnitude)
         names = {"short": "abbreviated ('m', 'bn')", "long": "spelled out ('million', 'billion')", "wire": "wire shorthand ('mln', 'bln')"}
         groups: dict[str, list[Amount]] = {}
@@ -314,7 +323,7 @@ class Money(Rule):
                 continue
             written = text[a.start : a.end]
             bare = text[a.start : a.word_start].rstrip()
-            if a.code == currencies(rule_extra_words(self)).words.get(a.word) or a.word in _PLAIN_WORDS:
+            if a.code == currencies(self.extra_words).words.get(a.word) or a.word in _PLAIN_WORDS:
                 yield Match(a.start, a.end, f"'{written}' names the currency twice: the symbol already says '{a.word}'.", (bare,))
             else:
                 yield Match(a.start, a.end, f"'{written}': the symbol and '{a.word}' name different currencies.")

@@ -26,6 +26,7 @@ import regex
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule, doc_time_left
+from .dates import within_scope
 
 _SP = r"[ \t\u00a0]"
 TIME_PATTERN = regex.compile(
@@ -57,11 +58,11 @@ def find_times(doc: Document) -> list[TimeMention]:
     if "times" in cache:
         return cache["times"]
     found: list[TimeMention] = []
-    for block in doc.blocks:
-        for m in TIME_PATTERN.finditer(doc.prose, block.start, block.end, timeout=doc_time_left(doc)):
-            mention = _mention(m)
-            if mention is not None:
-                found.append(mention)
+    # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
+    for m in TIME_PATTERN.finditer(doc.prose, timeout=doc_time_left(doc)):
+        mention = _mention(m)
+        if mention is not None:
+            found.append(mention)
     cache["times"] = found
     return found
 
@@ -108,6 +109,9 @@ class Times(Rule):
         self.house = "AP" if self.ctx.preset == "ap" else "House"
 
     def check(self, doc: Document) -> Iterator[Match]:
+        yield from within_scope(self, doc, self._check(doc))
+
+    def _check(self, doc: Document) -> Iterator[Match]:
         times = find_times(doc)
         if not times:
             return
