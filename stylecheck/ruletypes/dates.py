@@ -233,7 +233,7 @@ class Dates(Rule):
         if self.mode == "style":
             yield from self._style(doc, dates)
         elif self.mode == "consistency":
-            yield from self._consistency(doc.text, dates)
+            yield from self._consistency(doc, dates)
         elif self.mode == "impossible":
             yield from self._impossible(dates)
         else:
@@ -323,8 +323,10 @@ class Dates(Rule):
 
     # -- one form per article -------------------------------------------------------------------
 
-    def _consistency(self, doc_text: str, dates: list[DateMention]) -> Iterator[Match]:
-        with_day = [d for d in dates if d.form in ("month-day", "day-month")]
+    def _consistency(self, doc: Document, dates: list[DateMention]) -> Iterator[Match]:
+        doc_text = doc.text
+        # A wire dateline ("LONDON, Feb 26 -") follows its own convention, not the article's.
+        with_day = [d for d in dates if d.form in ("month-day", "day-month") and not _in_dateline(doc.prose, d)]
         if len(with_day) < 2:
             return
         house_order = None if self.order == "any" else self.order
@@ -406,7 +408,8 @@ class Dates(Rule):
     def _weekday(self, doc: Document, dates: list[DateMention]) -> Iterator[Match]:
         # The year of a date without one comes from the dateline only: a year written elsewhere in
         # an article is as likely to be history ("in March 2003") as the article's own year.
-        dateline = next((d for d in dates if d.year and d.month and d.day and d.start < _DATELINE_REACH), None)
+        first = dates[0]
+        dateline = first if first.year and first.month and first.day and first.start < _DATELINE_REACH else None
         for d in dates:
             if d.weekday is None or d.day is None or d.month is None or not is_possible(d.month, d.day, d.year):
                 continue
@@ -435,7 +438,16 @@ class Dates(Rule):
             )
 
 
-# A date this close to the start of the article is its dateline (or byline date).
+_DATELINE_BEFORE = regex.compile(r"(?:^|[\r\n])[ \t]*\p{Lu}[\p{L} .,'()/-]{0,60},[ \t]*$")
+_DATELINE_AFTER = regex.compile(r"(?:,?[ \t]*\d{4})?[ \t]*(?:\([\w ]+\)[ \t]*)?[-–—]")
+
+
+def _in_dateline(prose: str, d: DateMention) -> bool:
+    """"WASHINGTON, Feb 26 - ...": a place in capitals, a date and a dash, at the start of a line."""
+    return bool(_DATELINE_AFTER.match(prose, d.end) and _DATELINE_BEFORE.search(prose, max(0, d.start - 64), d.start))
+
+
+# The article's first date, this close to its start, is its dateline (or byline date).
 _DATELINE_REACH = 400
 
 
