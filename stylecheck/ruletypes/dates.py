@@ -418,13 +418,13 @@ class Dates(Rule):
                 context = None
             else:
                 context = dateline
-                if context is None or context.year is None or context.month is None:
+                if context is None or context.year is None or context.month is None or context.day is None:
                     continue
-                candidates = [context.year]
-                if context.month and d.month < context.month:
-                    candidates.append(context.year + 1)
-                elif context.month and d.month > context.month:
-                    candidates.append(context.year - 1)
+                # The year that puts the date nearest the dateline: "3 January" under a December
+                # dateline is next year's, "22 December" under a January dateline last year's.
+                anchor = datetime.date(context.year, context.month, min(context.day, days_in(context.month, context.year)))
+                years = [y for y in (context.year - 1, context.year, context.year + 1) if is_possible(d.month, d.day, y)]
+                candidates = sorted(years, key=lambda y: abs((datetime.date(y, d.month, d.day) - anchor).days))[:1]
             actual = [datetime.date(y, d.month, d.day).weekday() for y in candidates if is_possible(d.month, d.day, y)]
             if not actual or d.weekday in actual:
                 continue

@@ -341,7 +341,8 @@ class Money(Rule):
                 continue
             if not _CLOSING.match(prose, second.end, min(len(prose), second.end + 64)):
                 continue
-            slack = self.tolerance * (2 if between.group("approx") else 1)
+            # Each rate is widened by half the tolerance, so two rates may differ by the whole of it.
+            slack = self.tolerance / 2 * (2 if between.group("approx") else 1)
             lo = (first.value - first.precision) / (second.value + second.precision)
             hi = (first.value + first.precision) / (second.value - second.precision) if second.value > second.precision else float("inf")
             point = first.value / second.value
