@@ -339,9 +339,16 @@ def test_exchange_rates_flag_the_odd_one_out():
     (d,) = run(text)
     assert (d.rule, d.category, d.match, d.suggestions) == ("House.ExchangeRates", "money", "$150 million", ("$110 million",))
     assert d.message == (
-        "This conversion implies 0.667 EUR to the USD; the article's other conversions imply 0.909 "
+        "This conversion implies 1 USD = 0.667 EUR; the article's other conversions imply 1 USD = 0.909 EUR "
         "(more than 5% apart, allowing for rounding)."
     )
+
+
+def test_exchange_rate_off_by_a_magnitude_says_so():
+    text = "The film took $19.5m (£10.4m) at first and then $6.3 (£3.4m) last week."
+    (d,) = run(text, "british")
+    assert (d.rule, d.match, d.suggestions) == ("House.ExchangeRates", "£3.4m", ())
+    assert d.message.endswith("A magnitude ('m', 'million', 'bn') may be missing from one of the two figures.")
 
 
 def test_exchange_rate_tolerance_and_rounding():

@@ -62,6 +62,7 @@ DATE_PATTERN = regex.compile(
     regex.VERSION0,
 )
 _WEEKDAY_BEFORE = regex.compile(rf"(?<![\w.])(?P<wd>{_WEEKDAY})(?P<wsep>,?{_SP}+)(?:the{_SP}+)?$")
+_LEADING_ZERO = regex.compile(r"(?<![\d,.])0[1-9](?!\d)")
 _IN_BEFORE = regex.compile(r"(?<![\w])[Ii]n[ \t\u00a0]+$")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}.'’-]*)[ \t\u00a0]+$")
 # Capitalised words before "May" that still leave it a month ("On May 5", "Sunday May 5").
@@ -278,7 +279,7 @@ class Dates(Rule):
             written = " ".join(text[mention.start : mention.end].split())
             wanted = self.render(mention)
             if written != wanted:
-                reasons = self._reasons(mention, wanted)
+                reasons = self._reasons(mention, wanted, written)
                 yield Match(mention.start, mention.end, f"{self.house} style: write '{wanted}' ({'; '.join(reasons)}).", (wanted,))
             if self.year_comma and mention.year and mention.form == "month-day" and wanted.startswith(self.month_form(mention, True)):
                 after = mention.end
@@ -298,8 +299,10 @@ class Dates(Rule):
         words = DateMention(mention.start, mention.end, "month-day", month, day, mention.year, MONTH_NAMES[month])
         return self.render(words)
 
-    def _reasons(self, mention: DateMention, wanted: str) -> list[str]:
+    def _reasons(self, mention: DateMention, wanted: str, written: str) -> list[str]:
         reasons = []
+        if _LEADING_ZERO.search(written):
+            reasons.append("no leading zero on the day")
         if self.order != "any" and mention.form != "month-year" and mention.form != self.order:
             reasons.append("day before month" if self.order == "day-month" else "month before day")
         written_month = mention.month_text

@@ -278,12 +278,12 @@ class Money(Rule):
                 yield Match(a.start, a.end, f"{self.house} style: write '{wanted}' ({'; '.join(reasons)}).", (wanted,))
 
     def _magnitude_reason(self, a: Amount) -> str:
+        if not a.magnitude:
+            return "no space after the symbol"
         if a.magnitude in ("k", "thousand"):
             return "thousands in figures"
         if self.magnitude == "words" or (self.magnitude == "any" and a.magnitude_kind == "wire"):
             return "the magnitude spelled out after a space"
-        if not a.magnitude:
-            return "no space after the symbol"
         return "'m', 'bn' or 'tn' closed up after the figure"
 
     # -- one form per article --------------------------------------------------------------------
@@ -367,11 +367,14 @@ class Money(Rule):
                 rest = sorted(items[j][4] for j in range(len(items)) if j != i and (others == 1 or j in agree[i] or len(agree[j]) * 2 >= others))
                 usual = rest[len(rest) // 2]
                 suggestion = self._converted(first, second, usual, (code_a, code_b))
+                hint = ""
+                if point / usual > 300 or usual / point > 300:
+                    hint = " A magnitude ('m', 'million', 'bn') may be missing from one of the two figures."
                 yield Match(
                     second.start, second.end,
-                    f"This conversion implies {_rate(point)} {code_a} to the {code_b}; the article's other conversions imply "
-                    f"{_rate(usual)} (more than {self.tolerance:.0%} apart, allowing for rounding).",
-                    (suggestion,) if suggestion else (),
+                    f"This conversion implies 1 {code_b} = {_rate(point)} {code_a}; the article's other conversions imply "
+                    f"1 {code_b} = {_rate(usual)} {code_a} (more than {self.tolerance:.0%} apart, allowing for rounding).{hint}",
+                    (suggestion,) if suggestion and not hint else (),
                 )
 
     def _converted(self, first: Amount, second: Amount, rate: float, key: tuple[str, str]) -> str:
