@@ -28,7 +28,7 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from .base import Field, Rule, doc_time_left
+from .base import Field, Rule
 
 MONTH_NAMES = (
     "", "January", "February", "March", "April", "May", "June", "July",
@@ -126,22 +126,13 @@ def _two_digit_year(value: str) -> int:
 
 
 def find_dates(rule: Rule, doc: Document) -> list[DateMention]:
-    """Every date in the document's prose, scanned once and shared by all date rules."""
-    cache = doc.__dict__.setdefault("_stylecheck_memo", {})
-    if "dates" in cache:
-        return cache["dates"]
-    prose = doc.prose
-    found: list[DateMention] = []
-    # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
-    for m in DATE_PATTERN.finditer(prose, timeout=doc_time_left(doc)):
-        mention = _mention(m, prose)
-        if mention is not None:
-            found.append(mention)
-    cache["dates"] = found
-    return found
+    """Every date in the document's prose (one scan shared with the time and money rules)."""
+    from .figures import figures
+
+    return figures(rule, doc).dates
 
 
-def _mention(m: Any, prose: str) -> DateMention | None:
+def read_date(m: Any, prose: str) -> DateMention | None:
     if m.group("mon") or m.group("bmon"):
         first = bool(m.group("mon"))
         mon_group = "mon" if first else "bmon"
@@ -225,7 +216,8 @@ class Dates(Rule):
         self.house = "AP" if self.ctx.preset == "ap" else "House"
 
     def check(self, doc: Document) -> Iterator[Match]:
-        yield from within_scope(self, doc, self._check(doc))
+        matches = self._check(doc)
+        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
 
     def _check(self, doc: Document) -> Iterator[Match]:
         dates = find_dates(self, doc)

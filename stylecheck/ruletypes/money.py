@@ -29,7 +29,7 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from .base import Field, Rule, doc_time_left
+from .base import Field, Rule
 from .dates import within_scope
 
 LONG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -104,21 +104,10 @@ class Amount:
 
 
 def find_amounts(rule: Rule, doc: Document) -> list[Amount]:
-    cache = doc.__dict__.setdefault("_stylecheck_memo", {})
-    extra = rule.extra_words if isinstance(rule, Money) else rule_extra_words(rule)
-    key = ("money", extra)
-    if key in cache:
-        return cache[key]
-    table = currencies(extra)
-    prose = doc.prose
-    found: list[Amount] = []
-    # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
-    for m in table.pattern.finditer(prose, timeout=doc_time_left(doc)):
-        amount = _amount(m, prose, table)
-        if amount is not None:
-            found.append(amount)
-    cache[key] = found
-    return found
+    """Every amount in the document's prose (one scan shared with the date and time rules)."""
+    from .figures import figures
+
+    return figures(rule, doc).amounts
 
 
 def rule_extra_words(rule: Rule) -> tuple[tuple[str, str], ...]:
@@ -128,18 +117,20 @@ def rule_extra_words(rule: Rule) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((str(k), str(v)) for k, v in extra.items()))
 
 
-def _amount(m: Any, prose: str, table: Currencies) -> Amount | None:
-    g = m.groupdict()
-    by_symbol = g["sym"] is not None
-    p = "s" if by_symbol else "w"
-    number = g["num" if by_symbol else "wnum"]
-    long_mag, short_mag = g[p + "long"], g[p + "short"] or g[p + "short1"]
+def read_amount(m: Any, prose: str, table: Currencies) -> Amount | None:
+    sym, num, slong, sshort, sshort1, cw, wnum, wlong, wshort, wshort1, wcw = m.group(
+        "sym", "num", "slong", "sshort", "sshort1", "cw", "wnum", "wlong", "wshort", "wshort1", "wcw"
+    )
+    by_symbol = sym is not None
+    number = num if by_symbol else wnum
+    long_mag = slong if by_symbol else wlong
+    short_mag = (sshort or sshort1) if by_symbol else (wshort or wshort1)
     if short_mag == "k" and not by_symbol:
         return None
     magnitude = long_mag or short_mag or ""
     kind = "wire" if magnitude in WIRE else "long" if long_mag else "short" if short_mag else ""
     factor = LONG.get(magnitude) or SHORT.get(magnitude) or WIRE.get(magnitude) or 1.0
-    word = g["cw" if by_symbol else "wcw"] or ""
+    word = (cw if by_symbol else wcw) or ""
     if word in table.needs_magnitude and not magnitude:
         if not by_symbol:
             return None
@@ -147,7 +138,7 @@ def _amount(m: Any, prose: str, table: Currencies) -> Amount | None:
     start = m.start("sym") if by_symbol else m.start()
     symbol = ""
     if by_symbol:
-        symbol = g["sym"]
+        symbol = sym
         if symbol == "$":
             prefix = _SYMBOL_PREFIX.search(prose, max(0, start - 3), start)
             if prefix:
@@ -175,7 +166,7 @@ def _amount(m: Any, prose: str, table: Currencies) -> Amount | None:
         word_start = m.start("cw")
     else:
         word_start = -1
-        end = m.end(p + "long") if long_mag else m.end(p + "short") if m.group(p + "short") else m.end(p + "short1") if short_mag else m.end("num")
+        end = m.end("slong") if slong else m.end("sshort") if sshort else m.end("sshort1") if sshort1 else m.end("num")
     # Rounded to its last digit, but a round figure ("$1 billion") is taken as good to 2.5%.
     precision = min(unit * factor / 2, value * MAX_ROUNDING)
     return Amount(start, end, number, value, precision, code, symbol, word, magnitude, kind, word_start)
@@ -209,7 +200,8 @@ class Money(Rule):
             self.symbol_for.setdefault(code, symbol)
 
     def check(self, doc: Document) -> Iterator[Match]:
-        yield from within_scope(self, doc, self._check(doc))
+        matches = self._check(doc)
+        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
 
     def _check(self, doc: Document) -> Iterator[Match]:
         amounts = find_amounts(self, doc)

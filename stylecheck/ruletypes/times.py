@@ -25,7 +25,7 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from .base import Field, Rule, doc_time_left
+from .base import Field, Rule
 from .dates import within_scope
 
 _SP = r"[ \t\u00a0]"
@@ -52,22 +52,14 @@ class TimeMention:
     separator: str = ""
 
 
-def find_times(doc: Document) -> list[TimeMention]:
-    """Every time in the document's prose, scanned once and shared by the time rules."""
-    cache = doc.__dict__.setdefault("_stylecheck_memo", {})
-    if "times" in cache:
-        return cache["times"]
-    found: list[TimeMention] = []
-    # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
-    for m in TIME_PATTERN.finditer(doc.prose, timeout=doc_time_left(doc)):
-        mention = _mention(m)
-        if mention is not None:
-            found.append(mention)
-    cache["times"] = found
-    return found
+def find_times(rule: Rule, doc: Document) -> list[TimeMention]:
+    """Every time in the document's prose (one scan shared with the date and money rules)."""
+    from .figures import figures
+
+    return figures(rule, doc).times
 
 
-def _mention(m: Any) -> TimeMention | None:
+def read_time(m: Any) -> TimeMention | None:
     hour = int(m.group("hour"))
     minutes = int(m.group("minutes")) if m.group("minutes") else None
     word = m.group("word") or ""
@@ -109,10 +101,11 @@ class Times(Rule):
         self.house = "AP" if self.ctx.preset == "ap" else "House"
 
     def check(self, doc: Document) -> Iterator[Match]:
-        yield from within_scope(self, doc, self._check(doc))
+        matches = self._check(doc)
+        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
 
     def _check(self, doc: Document) -> Iterator[Match]:
-        times = find_times(doc)
+        times = find_times(self, doc)
         if not times:
             return
         if self.mode == "style":

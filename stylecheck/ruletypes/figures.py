@@ -1,0 +1,85 @@
+"""figures: one scan of a document's prose for its dates, times and amounts of money.
+
+Not a rule type: the scan the `dates`, `times` and `money` rule types share. Every date, time and
+amount has a digit in it, and each of their patterns starts at one, so joining the three into one
+alternation scans the prose for digits once instead of three times (about a third less work on
+the BBC corpus). Each pattern, and the reading of its matches, stays in its own module; this one
+only joins them and keeps the result on the document for the ten rules that read it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from ..document import Document
+from .base import Rule, doc_time_left
+
+_MEMO = "_stylecheck_memo"
+
+
+@dataclass(frozen=True)
+class Figures:
+    dates: list[Any]
+    times: list[Any]
+    amounts: list[Any]
+
+
+def _body(pattern: "regex.Pattern[str]") -> str:
+    text = pattern.pattern
+    assert text.startswith("(?=\\d)"), "a figure pattern must start at a digit"
+    return text[len("(?=\\d)") :]
+
+
+@lru_cache(maxsize=8)
+def figure_pattern(extra_words: tuple[tuple[str, str], ...]) -> "regex.Pattern[str]":
+    from .dates import DATE_PATTERN
+    from .money import currencies
+    from .times import TIME_PATTERN
+
+    return regex.compile(
+        rf"(?=\d)(?:(?P<_date>{_body(DATE_PATTERN)})|(?P<_time>{_body(TIME_PATTERN)})|(?P<_money>{_body(currencies(extra_words).pattern)}))",
+        regex.VERSION0,
+    )
+
+
+def figures(rule: Rule, doc: Document) -> Figures:
+    """The dates, times and amounts of `doc`, scanned on first use and kept on the document."""
+    from . import dates, money, times
+
+    extra = money.rule_extra_words(rule)
+    memo = doc.__dict__.setdefault(_MEMO, {})
+    key = ("figures", extra)
+    found = memo.get(key)
+    if found is not None:
+        return found
+    table = money.currencies(extra)
+    prose = doc.prose
+    result = Figures([], [], [])
+    # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
+    for m in figure_pattern(extra).finditer(prose, timeout=doc_time_left(doc)):
+        kind = m.lastgroup if m.lastgroup in ("_date", "_time", "_money") else _kind(m)
+        if kind == "_date":
+            item = dates.read_date(m, prose)
+            if item is not None:
+                result.dates.append(item)
+        elif kind == "_time":
+            item = times.read_time(m)
+            if item is not None:
+                result.times.append(item)
+        else:
+            item = money.read_amount(m, prose, table)
+            if item is not None:
+                result.amounts.append(item)
+    memo[key] = result
+    return result
+
+
+def _kind(m: Any) -> str:
+    if m.start("_date") >= 0:
+        return "_date"
+    if m.start("_time") >= 0:
+        return "_time"
+    return "_money"
