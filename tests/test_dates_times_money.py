@@ -396,3 +396,50 @@ def test_cli_json_carries_categories_and_the_preset_switches_house_style(cli, wr
     result = cli("--format", "json", "--preset", "british", str(article))
     got = [(d["rule"], d["match"], d["suggestions"]) for d in json.loads(result.out)["files"][0]["diagnostics"]]
     assert got == [("House.Times", "8 PM", ["8pm"])]
+
+
+def test_prefixed_dollar_symbols_name_their_currency():
+    text = "It gave C$19.5 billion (US$13.5 billion) in aid and A$2.0 billion ($1.3 billion) in loans, then C$4.5 billion (US$4.1 billion)."
+    (d,) = run(text)
+    assert (d.rule, d.match) == ("House.ExchangeRates", "US$4.1 billion")
+    assert "1 USD = 1.1 CAD" in d.message and "1 USD = 1.44 CAD" in d.message
+    assert d.suggestions == ("US$3.1 billion",)
+    assert found("It gave C$19.5bn (US$13.5bn).", "british") == []
+    assert found("It gave C$19.5bn (US$13.5bn).") == [
+        ("Money", "C$19.5bn", ("C$19.5 billion",)),
+        ("Money", "US$13.5bn", ("US$13.5 billion",)),
+    ]
+
+
+def test_markdown_code_and_links_are_not_prose(tmp_path):
+    text = "# Vote on Oct 9\n\nRun `deploy --at 8 PM` or see https://example.com/2025-03-16/$5m today.\n"
+    got = [(d.rule, d.line, d.match) for d in check(text, path=str(tmp_path / "story.md")) if d.category in MINE]
+    assert got == [("House.Dates", 1, "Oct 9")]
+
+
+def test_a_newsroom_rule_can_narrow_the_scope(tmp_path, cli):
+    style = tmp_path / "Desk"
+    style.mkdir()
+    (style / "HeadlineDates.yml").write_text(
+        "extends: dates\ncheck: style\ncategory: date\nscope: heading\nmessage: unused\n"
+        "examples:\n  bad:\n    - text: \"# Vote on Oct 9\\n\\nIt is on Oct 9.\"\n      format: markdown\n      match: \"Oct 9\"\n"
+        "  good:\n    - text: \"# Vote\\n\\nIt is on Oct 9.\"\n      format: markdown\n"
+    )
+    article = tmp_path / "story.md"
+    article.write_text("# Vote on Oct 9\n\nIt is on Oct 9.\n")
+    result = cli("--format", "json", "--rules", str(tmp_path), "--select", "Desk", str(article))
+    got = [(d["rule"], d["line"], d["match"]) for d in result.json()["files"][0]["diagnostics"]]
+    assert got == [("Desk.HeadlineDates", 1, "Oct 9")]
+    assert cli("test-rules", str(tmp_path)).code == 0
+
+
+def test_the_three_rule_types_share_one_scan_per_document():
+    from stylecheck.document import Document
+    from stylecheck.engine import Linter
+    from stylecheck.config import Config
+
+    linter = Linter(Config())
+    doc = Document.from_text("On Oct. 9 at 8 p.m. it cost $5 million.")
+    linter.lint_document(doc)
+    (figures,) = [v for k, v in doc._stylecheck_memo.items() if k[0] == "figures"]
+    assert [len(figures.dates), len(figures.times), len(figures.amounts)] == [1, 1, 1]
