@@ -100,6 +100,7 @@ def test_british_preset_dates():
 def test_full_stop_after_a_spelled_out_month_ends_the_sentence():
     assert found("The festival opens on 16 February. It closes in March.", "british") == []
     assert found("The festival opens on 16 Feb. It closes in March.", "british") == [("Dates", "16 Feb", ("16 February",))]
+    assert found("The festival opens on 16 Feb. and closes in March.", "british") == [("Dates", "16 Feb.", ("16 February",))]
 
 
 def test_date_settings_override_the_preset():

@@ -63,12 +63,14 @@ DATE_PATTERN = regex.compile(
 )
 _WEEKDAY_BEFORE = regex.compile(rf"(?<![\w.])(?P<wd>{_WEEKDAY})(?P<wsep>,?{_SP}+)(?:the{_SP}+)?$")
 _LEADING_ZERO = regex.compile(r"(?<![\d,.])0[1-9](?!\d)")
+# After "16 Feb." a lower-case word or a figure means the full stop was only the abbreviation's.
+_SENTENCE_GOES_ON = regex.compile(r"[ \t\u00a0]+[\p{Ll}\d]")
 _IN_BEFORE = regex.compile(r"(?<![\w])[Ii]n[ \t\u00a0]+$")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}.'’-]*)[ \t\u00a0]+$")
 # Capitalised words before "May" that still leave it a month ("On May 5", "Sunday May 5").
 _MAY_AFTER = frozenset(
     "On In By Since From Until Till Before After Last Next Early Late Mid Through During Of And Or To "
-    "Between Around About Until The On".split()
+    "Between Around About The".split()
 ) | frozenset(WEEKDAYS)
 # After a year, these let the sentence go on without the AP comma (a time, a bracket, punctuation).
 _AFTER_YEAR_OK = regex.compile(r"""(?:[ \t\u00a0]*(?:$|[\r\n]|[.,;:!?)\]}"'”’…—–-])|[ \t\u00a0]+\d)""")
@@ -91,7 +93,8 @@ class DateMention:
     weekday: int | None = None
     weekday_start: int = -1
     weekday_end: int = -1
-    # Numeric dates: the other reading (day and month swapped), when it is a possible date.
+    # Numeric dates: the three numbers as written (the year made four-digit); the house order
+    # decides which of the first two is the month.
     numbers: tuple[int, int, int] = (0, 0, 0)
 
     @property
@@ -142,11 +145,10 @@ def read_date(m: Any, prose: str) -> DateMention | None:
         start = m.start("mon") if first else m.start()
         end = m.end()
         full_name = month_text.lower() not in _ABBREVIATED_FORMS
-        if dotted and (full_name or not first) and not m.group("byear"):
-            # "on 16 February." or "on 16 Feb.": the full stop ends the sentence (or does both jobs)
-            if not first:
-                end -= 1
-            dotted = dotted and not full_name
+        if dotted and not first and not m.group("byear") and (full_name or _SENTENCE_GOES_ON.match(prose, end) is None):
+            # "on 16 February." or "on 16 Feb. It ...": the full stop ends the sentence (or does both jobs)
+            end -= 1
+            dotted = not full_name
         if month_text == "May" and not _may_is_month(prose, start if first else m.start("bmon"), first):
             return None
         if first and not m.group("myear") and _IN_BEFORE.search(prose, max(0, start - 4), start):

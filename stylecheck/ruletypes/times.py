@@ -71,8 +71,7 @@ def read_time(m: Any) -> TimeMention | None:
     else:
         if hour == 0 or (m.group("sep") == "." and minutes is None):
             return None
-        # "am" without dots or a space could be the verb; after a figure it almost never is,
-        # but "2 AM" in a name of a radio band is (we cannot tell) — accept the figure rule.
+        # "am" right after a figure is taken for a time: as the verb it would need a subject there.
         afternoon = m.group("half").lower() == "p"
     end = m.end("ampm") if m.group("ampm") else m.end("word")
     if m.group("dot2") and not m.group("dot1"):
