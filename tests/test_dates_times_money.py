@@ -121,13 +121,27 @@ def test_numeric_dates_are_suggestions_in_words_in_the_house_order():
     assert run("Entries close 4/11/2026 at noon.", date_numeric=True) == []
 
 
-def test_a_bad_setting_value_is_a_clear_error(cli, write):
-    config = write(".stylecheck.yaml", "settings:\n  date_order: sideways\n")
+@pytest.mark.parametrize(
+    "key,value,expected",
+    [
+        ("date_order", "sideways", "must be one of month-day, day-month, any, not 'sideways'"),
+        ("date_months", "short", "must be one of ap, full, any, not 'short'"),
+        ("date_ordinals", "'maybe'", "must be true or false, not 'maybe'"),
+        ("time_style", "french", "must be one of ap, british, any, not 'french'"),
+        ("time_noon", "12", "must be one of noon, midday, any, not 12"),
+        ("money_magnitude", "huge", "must be one of words, short, any, not 'huge'"),
+        ("money_symbol_currencies", "USD", "must be a list, such as ['USD'], not 'USD'"),
+        ("money_currency_words", "[zorkmids]", "must be a mapping, not ['zorkmids']"),
+        ("exchange_rate_tolerance", "-1", "must be a number such as 0.05, not -1"),
+    ],
+)
+def test_a_bad_setting_value_is_a_clear_one_line_error(cli, write, key, value, expected):
+    config = write(".stylecheck.yaml", f"settings:\n  {key}: {value}\n")
     article = write("a.txt", "It opened on Oct. 9.\n")
     result = cli("--config", str(config), str(article))
-    assert result.code != 0 and result.code != 1
-    assert "date_order" in result.err and "sideways" in result.err
-    assert "Traceback" not in result.err
+    assert result.code == 2
+    assert f"house setting '{key}' (the ap preset or the config's settings) {expected}" in result.err
+    assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
 
 
 def test_mixed_date_orders_report_the_minority_naming_the_majority():

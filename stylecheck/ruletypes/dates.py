@@ -29,6 +29,7 @@ import regex
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
+from .figures import setting, within_scope
 
 MONTH_NAMES = (
     "", "January", "February", "March", "April", "May", "June", "July",
@@ -100,21 +101,6 @@ class DateMention:
     @property
     def has_day(self) -> bool:
         return self.day is not None
-
-
-def within_scope(rule: Rule, doc: Document, matches: Iterator[Match]) -> Iterator[Match]:
-    """The matches inside the rule's scope. The shared scans cover all prose; most rules keep
-    the default `text` scope, which needs no filtering."""
-    if rule.scopes == ["text"]:
-        yield from matches
-        return
-    spans = sorted(rule.segments(doc))
-    from bisect import bisect_right
-
-    for match in matches:
-        i = bisect_right(spans, (match.start, float("inf"))) - 1
-        if any(s <= match.start and match.end <= e for s, e in spans[max(0, i - 8) : i + 1]):
-            yield match
 
 
 def _year_of(text: str | None) -> int | None:
@@ -202,19 +188,12 @@ class Dates(Rule):
     DEFAULT_MESSAGE = "%s"
 
     def compile(self, options: dict) -> None:
-        settings = self.ctx.settings
         self.mode: str = self.option("check")
-        self.order: str = str(settings.get("date_order", "month-day"))
-        self.months: str = str(settings.get("date_months", "ap"))
-        self.ordinals: bool = bool(settings.get("date_ordinals", False))
-        self.year_comma: bool = bool(settings.get("date_year_comma", True))
-        self.numeric: bool = bool(settings.get("date_numeric", False))
-        for key, value, allowed in (
-            ("date_order", self.order, ("month-day", "day-month", "any")),
-            ("date_months", self.months, ("ap", "full", "any")),
-        ):
-            if value not in allowed:
-                raise self.error(None, f"setting {key!r} must be one of {', '.join(allowed)}, not {value!r}")
+        self.order: str = setting(self, "date_order", "month-day", ("month-day", "day-month", "any"))
+        self.months: str = setting(self, "date_months", "ap", ("ap", "full", "any"))
+        self.ordinals: bool = setting(self, "date_ordinals", False)
+        self.year_comma: bool = setting(self, "date_year_comma", True)
+        self.numeric: bool = setting(self, "date_numeric", False)
         self.house = "AP" if self.ctx.preset == "ap" else "House"
 
     def check(self, doc: Document) -> Iterator[Match]:

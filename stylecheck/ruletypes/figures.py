@@ -1,6 +1,7 @@
 """figures: one scan of a document's prose for its dates, times and amounts of money.
 
-Not a rule type: the scan the `dates`, `times` and `money` rule types share. Every date, time and
+Not a rule type: what the `dates`, `times` and `money` rule types share (the scan, reading house
+settings, scope filtering). Every date, time and
 amount has a digit in it, and each of their patterns starts at one, so joining the three into one
 alternation scans the prose for digits once instead of three times (about a third less work on
 the BBC corpus). Each pattern, and the reading of its matches, stays in its own module; this one
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 import regex
 
+from ..diagnostic import Match
 from ..document import Document
-from .base import Rule, doc_time_left
+from .base import Rule, RuleError, doc_time_left
 
 _MEMO = "_stylecheck_memo"
 
@@ -83,3 +85,41 @@ def _kind(m: Any) -> str:
     if m.start("_time") >= 0:
         return "_time"
     return "_money"
+
+
+def setting(rule: Rule, key: str, default: Any, choices: tuple[str, ...] = ()) -> Any:
+    """A house setting (preset, overridden by the config's `settings:`), checked against its type."""
+    value = rule.ctx.settings.get(key, default)
+    where = f"house setting {key!r} (the {rule.ctx.preset} preset or the config's settings)"
+    if choices:
+        if value not in choices:
+            raise _setting_error(rule, f"{where} must be one of {', '.join(choices)}, not {value!r}")
+    elif isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise _setting_error(rule, f"{where} must be true or false, not {value!r}")
+    elif isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise _setting_error(rule, f"{where} must be a number such as {default}, not {value!r}")
+        value = float(value)
+    elif isinstance(default, list):
+        if not isinstance(value, list):
+            raise _setting_error(rule, f"{where} must be a list, such as {default}, not {value!r}")
+    elif isinstance(default, dict):
+        if not isinstance(value, dict):
+            raise _setting_error(rule, f"{where} must be a mapping, not {value!r}")
+    return value
+
+
+def _setting_error(rule: Rule, message: str) -> RuleError:
+    return rule.error(None, message)
+
+
+def within_scope(rule: Rule, doc: Document, matches: Iterator[Match]) -> Iterator[Match]:
+    """The matches inside the rule's scope (the shared scan covers all prose)."""
+    from bisect import bisect_right
+
+    spans = sorted(rule.segments(doc))
+    for match in matches:
+        i = bisect_right(spans, (match.start, float("inf"))) - 1
+        if any(s <= match.start and match.end <= e for s, e in spans[max(0, i - 8) : i + 1]):
+            yield match

@@ -30,7 +30,7 @@ import regex
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
-from .dates import within_scope
+from .figures import setting, within_scope
 
 LONG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
@@ -111,9 +111,8 @@ def find_amounts(rule: Rule, doc: Document) -> list[Amount]:
 
 
 def rule_extra_words(rule: Rule) -> tuple[tuple[str, str], ...]:
-    extra = rule.ctx.settings.get("money_currency_words") or {}
-    if not isinstance(extra, dict):
-        raise rule.error(None, "setting 'money_currency_words' must be a mapping of currency words to codes")
+    """A newsroom's own currency words (setting `money_currency_words`: word -> code)."""
+    extra = setting(rule, "money_currency_words", {}) or {}
     return tuple(sorted((str(k), str(v)) for k, v in extra.items()))
 
 
@@ -178,19 +177,10 @@ class Money(Rule):
     }
 
     def compile(self, options: dict) -> None:
-        settings = self.ctx.settings
         self.mode: str = self.option("check")
-        self.magnitude: str = str(settings.get("money_magnitude", "words"))
-        if self.magnitude not in ("words", "short", "any"):
-            raise self.error(None, f"setting 'money_magnitude' must be one of words, short, any, not {self.magnitude!r}")
-        symbol_codes = settings.get("money_symbol_currencies", ["USD"]) or []
-        if not isinstance(symbol_codes, list):
-            raise self.error(None, "setting 'money_symbol_currencies' must be a list of currency codes")
-        self.symbol_codes = frozenset(str(c) for c in symbol_codes)
-        try:
-            self.tolerance = float(settings.get("exchange_rate_tolerance", 0.05))
-        except (TypeError, ValueError):
-            raise self.error(None, "setting 'exchange_rate_tolerance' must be a number such as 0.05") from None
+        self.magnitude: str = setting(self, "money_magnitude", "words", ("words", "short", "any"))
+        self.symbol_codes = frozenset(str(c) for c in setting(self, "money_symbol_currencies", ["USD"]))
+        self.tolerance: float = setting(self, "exchange_rate_tolerance", 0.05)
         self.house = "AP" if self.ctx.preset == "ap" else "House"
         self.extra_words = rule_extra_words(self)
         table = currencies(self.extra_words)

@@ -26,7 +26,7 @@ import regex
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
-from .dates import within_scope
+from .figures import setting, within_scope
 
 _SP = r"[ \t\u00a0]"
 TIME_PATTERN = regex.compile(
@@ -89,14 +89,10 @@ class Times(Rule):
     }
 
     def compile(self, options: dict) -> None:
-        settings = self.ctx.settings
         self.mode: str = self.option("check")
-        self.style: str = str(settings.get("time_style", "ap"))
-        self.zero_minutes: bool = bool(settings.get("time_zero_minutes", False))
-        self.noon: str = str(settings.get("time_noon", "noon"))
-        for key, value, allowed in (("time_style", self.style, ("ap", "british", "any")), ("time_noon", self.noon, ("noon", "midday", "any"))):
-            if value not in allowed:
-                raise self.error(None, f"setting {key!r} must be one of {', '.join(allowed)}, not {value!r}")
+        self.style: str = setting(self, "time_style", "ap", ("ap", "british", "any"))
+        self.zero_minutes: bool = setting(self, "time_zero_minutes", False)
+        self.noon: str = setting(self, "time_noon", "noon", ("noon", "midday", "any"))
         self.house = "AP" if self.ctx.preset == "ap" else "House"
 
     def check(self, doc: Document) -> Iterator[Match]:
