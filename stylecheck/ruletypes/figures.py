@@ -41,8 +41,10 @@ def figure_pattern(extra_words: tuple[tuple[str, str], ...]) -> "regex.Pattern[s
     from .money import currencies
     from .times import TIME_PATTERN
 
+    # Every branch refuses a word character before its first digit, so `\b` lets the scan skip
+    # the inner digits of every number before trying any branch.
     return regex.compile(
-        rf"(?=\d)(?:(?P<_date>{_body(DATE_PATTERN)})|(?P<_time>{_body(TIME_PATTERN)})|(?P<_money>{_body(currencies(extra_words).pattern)}))",
+        rf"\b(?=\d)(?:(?P<_date>{_body(DATE_PATTERN)})|(?P<_time>{_body(TIME_PATTERN)})|(?P<_money>{_body(currencies(extra_words).pattern)}))",
         regex.VERSION0,
     )
 
