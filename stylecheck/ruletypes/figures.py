@@ -51,14 +51,18 @@ def figure_pattern(extra_words: tuple[tuple[str, str], ...]) -> "regex.Pattern[s
 
 def figures(rule: Rule, doc: Document) -> Figures:
     """The dates, times and amounts of `doc`, scanned on first use and kept on the document."""
-    from . import dates, money, times
+    extra = rule.__dict__.get("_figure_words")
+    if extra is None:
+        from .money import rule_extra_words
 
-    extra = money.rule_extra_words(rule)
+        extra = rule._figure_words = rule_extra_words(rule)  # type: ignore[attr-defined]
     memo = doc.__dict__.setdefault(_MEMO, {})
     key = ("figures", extra)
     found = memo.get(key)
     if found is not None:
         return found
+    from . import dates, money, times
+
     table = money.currencies(extra)
     prose = doc.prose
     result = Figures([], [], [])
