@@ -314,7 +314,8 @@ def test_british_money_style():
     assert found("Profit was 5 million pounds and 40m euros, and £1.3 trillion.", "british") == [
         ("Money", "5 million pounds", ("£5m",)),
     ]
-    assert found("It cost £5m, then €2bn, then $3.5bn.", "british") == []
+    assert found("It cost £5m, then €2bn, then $3.5bn, then $2tn.", "british") == []
+    assert found("It cost $2tn.") == [("Money", "$2tn", ("$2 trillion",))]
 
 
 def test_money_settings():

@@ -234,6 +234,8 @@ class Money(Rule):
                 wanted = written if self.magnitude == "any" and a.magnitude_kind != "wire" and a.magnitude not in ("k", "thousand") else self.render(a)
                 if self.magnitude == "any" and a.magnitude_kind == "wire":
                     wanted = self.render(a, "long")
+                if self.magnitude == "short" and a.magnitude == "tn":
+                    wanted = written  # "$2tn" and "$2 trillion" are both short-style usage
                 if written.replace("\u00a0", " ") != wanted:
                     reasons.append(self._magnitude_reason(a))
             elif a.word in _PLAIN_WORDS and a.code in self.symbol_codes:
