@@ -17,6 +17,9 @@ RULE_TYPES: dict[str, str] = {
     "consistency": "consistency",
     "conditional": "conditional",
     "runtogether": "runtogether",
+    "dates": "dates",
+    "times": "times",
+    "money": "money",
 }
 
 

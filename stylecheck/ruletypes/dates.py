@@ -1,0 +1,430 @@
+"""dates: calendar dates in house style, consistent within an article, possible, and on the right weekday.
+
+    extends: dates
+    check: style          # style | consistency | impossible | weekday
+
+Recognised forms: "March 16, 2025", "16 March 2025", "Mar. 16", "March 16th", "the 16th of March",
+"Sunday, March 16", "March 2025", "3/16/2025", "16/03/2025", "2025-03-16".
+
+House settings (rules/presets/*.yml, overridable in a config's `settings:`):
+
+    date_order: month-day        # month-day | day-month | any
+    date_months: ap              # ap (Jan. Feb. Aug. Sept. Oct. Nov. Dec. with a day) | full | any
+    date_ordinals: false         # allow "March 16th"
+    date_year_comma: true        # AP: a comma after the year in mid-sentence ("March 16, 2025, in ...")
+    date_numeric: false          # allow "3/16/2025" and "2025-03-16" in running text
+
+Every pattern starts with a digit (month names sit in look-behinds), so the scan costs about
+what a search for digits costs; all date rules share one scan per document.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from ..diagnostic import Match
+from ..document import Document
+from .base import Field, Rule
+from .figures import setting, within_scope
+
+MONTH_NAMES = (
+    "", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)
+# AP abbreviates these seven months when a day follows; the others are always spelled out.
+AP_ABBREVIATIONS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
+_MONTH_BY_TEXT = {name.lower(): i for i, name in enumerate(MONTH_NAMES) if name}
+_MONTH_BY_TEXT.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MONTH = "(?:" + "|".join(sorted((k.capitalize() for k in _MONTH_BY_TEXT), key=len, reverse=True)) + ")"
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+_SP = r"[ \t\u00a0]"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR_TAIL = rf"(?:(?P<comma>,)?{_SP}{{1,2}}(?P<year>{_YEAR})(?!\w|[.,:/]\d))?"
+
+DATE_PATTERN = regex.compile(
+    r"(?=\d)(?:"
+    # Month first: "March 16", "Sept. 16, 2025", "Jan 5th", "March 2025" (a year and no day).
+    rf"(?<=(?<![\w.])(?P<mon>{_MONTH})(?P<dot>\.)?{_SP}{{1,2}})"
+    rf"(?:(?P<day>{_DAY})(?P<ord>st|nd|rd|th)?(?!\w|[.:,/-]\d){_YEAR_TAIL}|(?P<myear>{_YEAR})(?!\w|[.,:/]\d))"
+    # Day first: "16 March 2025", "16th of March".
+    rf"|(?<![\w.,:/$£€¥-]|[$£€¥]{_SP})(?P<bday>{_DAY})(?P<bord>st|nd|rd|th)?{_SP}{{1,2}}(?P<of>of{_SP}+)?"
+    rf"(?P<bmon>{_MONTH})(?P<bdot>\.)?(?!\w)(?:(?P<bcomma>,)?{_SP}{{1,2}}(?P<byear>{_YEAR})(?!\w|[.,:/]\d))?"
+    # Numeric: "3/16/2025", "16/03/25", and ISO "2025-03-16".
+    r"|(?<![\w.,:/-])(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<n3>\d{4}|\d\d)(?![\w/]|[.,]\d)"
+    r"|(?<![\w.,:/-])(?P<iy>(?:1[89]|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w-]|[.,]\d)"
+    r")",
+    regex.VERSION0,
+)
+_WEEKDAY_BEFORE = regex.compile(rf"(?<![\w.])(?P<wd>{_WEEKDAY})(?P<wsep>,?{_SP}+)(?:the{_SP}+)?$")
+_LEADING_ZERO = regex.compile(r"(?<![\d,.])0[1-9](?!\d)")
+# After "16 Feb." a lower-case word or a figure means the full stop was only the abbreviation's.
+_SENTENCE_GOES_ON = regex.compile(r"[ \t\u00a0]+[\p{Ll}\d]")
+_IN_BEFORE = regex.compile(r"(?<![\w])[Ii]n[ \t\u00a0]+$")
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}.'’-]*)[ \t\u00a0]+$")
+# Capitalised words before "May" that still leave it a month ("On May 5", "Sunday May 5").
+_MAY_AFTER = frozenset(
+    "On In By Since From Until Till Before After Last Next Early Late Mid Through During Of And Or To "
+    "Between Around About The".split()
+) | frozenset(WEEKDAYS)
+# After a year, these let the sentence go on without the AP comma (a time, a bracket, punctuation).
+_AFTER_YEAR_OK = regex.compile(r"""(?:[ \t\u00a0]*(?:$|[\r\n]|[.,;:!?)\]}"'”’…—–-])|[ \t\u00a0]+\d)""")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date in the text. `start`/`end` cover the date without a leading weekday."""
+
+    start: int
+    end: int
+    form: str  # month-day, day-month, month-year, numeric, iso
+    month: int | None
+    day: int | None
+    year: int | None
+    month_text: str = ""
+    abbreviated: bool = False
+    ordinal: str = ""
+    year_comma: bool = False
+    weekday: int | None = None
+    weekday_start: int = -1
+    weekday_end: int = -1
+    # Numeric dates: the three numbers as written (the year made four-digit); the house order
+    # decides which of the first two is the month.
+    numbers: tuple[int, int, int] = (0, 0, 0)
+
+    @property
+    def has_day(self) -> bool:
+        return self.day is not None
+
+
+def _year_of(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _two_digit_year(value: str) -> int:
+    year = int(value)
+    if len(value) == 2:
+        year += 2000 if year < 50 else 1900
+    return year
+
+
+def find_dates(rule: Rule, doc: Document) -> list[DateMention]:
+    """Every date in the document's prose (one scan shared with the time and money rules)."""
+    from .figures import figures
+
+    return figures(rule, doc).dates
+
+
+def read_date(m: Any, prose: str) -> DateMention | None:
+    if m.group("mon") or m.group("bmon"):
+        first = bool(m.group("mon"))
+        mon_group = "mon" if first else "bmon"
+        month_text = m.group(mon_group)
+        month = _MONTH_BY_TEXT[month_text.lower()]
+        dotted = bool(m.group("dot" if first else "bdot"))
+        start = m.start("mon") if first else m.start()
+        end = m.end()
+        full_name = month_text.lower() not in _ABBREVIATED_FORMS
+        if dotted and not first and not m.group("byear") and (full_name or _SENTENCE_GOES_ON.match(prose, end) is None):
+            # "on 16 February." or "on 16 Feb. It ...": the full stop ends the sentence (or does both jobs)
+            end -= 1
+            dotted = not full_name
+        if month_text == "May" and not _may_is_month(prose, start if first else m.start("bmon"), first):
+            return None
+        if first and not m.group("myear") and _IN_BEFORE.search(prose, max(0, start - 4), start):
+            return None  # "In January 25 people were ...": a count after a month, not a date
+        if first and m.group("myear"):
+            return DateMention(start, end, "month-year", month, None, int(m.group("myear")), month_text + ("." if dotted else ""), month_text.lower() in _ABBREVIATED_FORMS)
+        day = int(m.group("day" if first else "bday"))
+        year = _year_of(m.group("year" if first else "byear"))
+        weekday = _WEEKDAY_BEFORE.search(prose, max(0, start - 20), start)
+        return DateMention(
+            start, end, "month-day" if first else "day-month", month, day, year,
+            month_text + ("." if dotted else ""), month_text.lower() in _ABBREVIATED_FORMS,
+            m.group("ord" if first else "bord") or "", bool(m.group("comma" if first else "bcomma")),
+            WEEKDAYS.index(weekday.group("wd")) if weekday else None,
+            weekday.start() if weekday else -1, weekday.end("wd") if weekday else -1,
+        )
+    if m.group("n1"):
+        return DateMention(m.start(), m.end(), "numeric", None, None, _two_digit_year(m.group("n3")),
+                           numbers=(int(m.group("n1")), int(m.group("n2")), _two_digit_year(m.group("n3"))))
+    return DateMention(m.start(), m.end(), "iso", int(m.group("im")), int(m.group("id")), int(m.group("iy")))
+
+
+_ABBREVIATED_FORMS = frozenset(k for k in _MONTH_BY_TEXT if len(k) <= 4 and k not in ("may", "june", "july"))
+
+
+def _may_is_month(prose: str, start: int, month_first: bool) -> bool:
+    """"May" after a capitalised word is usually a surname (Theresa May, Mrs May), not a month."""
+    if not month_first:
+        return True
+    before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+    if before is None:
+        return True
+    word = before.group(1).rstrip(".")
+    return word in _MAY_AFTER
+
+
+def days_in(month: int, year: int | None) -> int:
+    if month == 2:
+        return 29 if year is None or calendar.isleap(year) else 28
+    return calendar.monthrange(2001, month)[1]
+
+
+def is_possible(month: int, day: int, year: int | None) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= days_in(month, year)
+
+
+class Dates(Rule):
+    FIELDS = {
+        "check": Field((str,), "style", ("style", "consistency", "impossible", "weekday"), doc="which date check this rule runs"),
+    }
+    DEFAULT_MESSAGE = "%s"
+
+    def compile(self, options: dict) -> None:
+        self.mode: str = self.option("check")
+        self.order: str = setting(self, "date_order", "month-day", ("month-day", "day-month", "any"))
+        self.months: str = setting(self, "date_months", "ap", ("ap", "full", "any"))
+        self.ordinals: bool = setting(self, "date_ordinals", False)
+        self.year_comma: bool = setting(self, "date_year_comma", True)
+        self.numeric: bool = setting(self, "date_numeric", False)
+        self.house = "AP" if self.ctx.preset == "ap" else "House"
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        matches = self._check(doc)
+        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
+
+    def _check(self, doc: Document) -> Iterator[Match]:
+        dates = find_dates(self, doc)
+        if not dates:
+            return
+        if self.mode == "style":
+            yield from self._style(doc, dates)
+        elif self.mode == "consistency":
+            yield from self._consistency(doc, dates)
+        elif self.mode == "impossible":
+            yield from self._impossible(dates)
+        else:
+            yield from self._weekday(doc, dates)
+
+    # -- house style ----------------------------------------------------------------------------
+
+    def month_form(self, mention: DateMention, with_day: bool) -> str:
+        month = mention.month or 1
+        if self.months == "any":
+            written = mention.month_text
+            if written.rstrip(".").lower() == "sep":
+                return "Sept." if written.endswith(".") else "Sept"
+            return written
+        if self.months == "ap" and with_day and month in AP_ABBREVIATIONS:
+            return AP_ABBREVIATIONS[month]
+        return MONTH_NAMES[month]
+
+    def render(self, mention: DateMention, order: str | None = None) -> str:
+        """The date as house style writes it (in `order`, or the house order)."""
+        if mention.form == "month-year":
+            return f"{self.month_form(mention, False)} {mention.year}"
+        order = order or (mention.form if self.order == "any" else self.order)
+        day = f"{mention.day}{mention.ordinal if self.ordinals else ''}"
+        month = self.month_form(mention, True)
+        if order == "month-day":
+            return f"{month} {day}" + (f", {mention.year}" if mention.year else "")
+        return f"{day} {month}" + (f" {mention.year}" if mention.year else "")
+
+    def _style(self, doc: Document, dates: list[DateMention]) -> Iterator[Match]:
+        text = doc.text
+        for mention in dates:
+            if mention.form in ("numeric", "iso"):
+                if not self.numeric:
+                    written = text[mention.start : mention.end]
+                    words = self._numeric_in_words(mention)
+                    yield Match(
+                        mention.start, mention.end, f"{self.house} style: write the date '{written}' in words in running text.",
+                        (words,) if words else (), "suggestion",
+                    )
+                continue
+            written = " ".join(text[mention.start : mention.end].split())
+            wanted = self.render(mention)
+            if written != wanted:
+                reasons = self._reasons(mention, wanted, written)
+                yield Match(mention.start, mention.end, f"{self.house} style: write '{wanted}' ({'; '.join(reasons)}).", (wanted,))
+            if self.year_comma and mention.year and mention.form == "month-day" and wanted.startswith(self.month_form(mention, True)):
+                after = mention.end
+                if not _AFTER_YEAR_OK.match(doc.prose, after, min(len(doc.prose), after + 4)):
+                    year_start = after - 4
+                    yield Match(year_start, after, f"{self.house} style: put a comma after the year when the sentence goes on ('{mention.year},').", (f"{mention.year},",))
+
+    def _numeric_in_words(self, mention: DateMention) -> str:
+        """The house rendering of a numeric date, read in the house order; empty when that reading is impossible."""
+        if mention.form == "iso":
+            month, day = mention.month, mention.day
+        else:
+            a, b, _year = mention.numbers
+            month, day = (b, a) if self.order == "day-month" else (a, b)
+        if month is None or day is None or not is_possible(month, day, mention.year):
+            return ""
+        words = DateMention(mention.start, mention.end, "month-day", month, day, mention.year, MONTH_NAMES[month])
+        return self.render(words)
+
+    def _reasons(self, mention: DateMention, wanted: str, written: str) -> list[str]:
+        reasons = []
+        if _LEADING_ZERO.search(written):
+            reasons.append("no leading zero on the day")
+        if self.order != "any" and mention.form != "month-year" and mention.form != self.order:
+            reasons.append("day before month" if self.order == "day-month" else "month before day")
+        written_month = mention.month_text
+        wanted_month = self.month_form(mention, mention.has_day)
+        if written_month != wanted_month:
+            if wanted_month.rstrip(".") == written_month.rstrip(".") or wanted_month == "Sept.":
+                reasons.append(f"abbreviate the month as '{wanted_month}'")
+            elif len(wanted_month) > len(written_month):
+                reasons.append("spell out the month" + ("" if mention.has_day else " when there is no day"))
+            else:
+                reasons.append(f"abbreviate the month as '{wanted_month}' before a day")
+        if mention.ordinal and not self.ordinals:
+            reasons.append(f"no '{mention.ordinal}' after the day")
+        if mention.year and mention.has_day:
+            month_first = wanted.startswith(wanted_month)
+            if month_first and not mention.year_comma:
+                reasons.append("a comma between day and year")
+            elif not month_first and mention.year_comma:
+                reasons.append("no comma before the year")
+        return reasons or ["house form"]
+
+    # -- one form per article -------------------------------------------------------------------
+
+    def _consistency(self, doc: Document, dates: list[DateMention]) -> Iterator[Match]:
+        doc_text = doc.text
+        # A wire dateline ("LONDON, Feb 26 -") follows its own convention, not the article's.
+        with_day = [d for d in dates if d.form in ("month-day", "day-month") and not _in_dateline(doc.prose, d)]
+        if len(with_day) < 2:
+            return
+        house_order = None if self.order == "any" else self.order
+        yield from self._mixed(
+            doc_text, with_day, lambda d: d.form, house_order,
+            {"month-day": ("puts the month first", "month first"), "day-month": ("puts the day first", "day first")},
+            lambda d, form: self.render(d, form),
+        )
+        for group in (frozenset(AP_ABBREVIATIONS), frozenset((3, 4, 6, 7))):
+            members = [d for d in with_day if d.month in group]
+            house = None
+            if self.months == "full":
+                house = "spelled"
+            elif self.months == "ap":
+                house = "abbreviated" if group == frozenset(AP_ABBREVIATIONS) else "spelled"
+            yield from self._mixed(
+                doc_text, members, lambda d: "abbreviated" if d.abbreviated else "spelled", house,
+                {"abbreviated": ("abbreviates the month", "abbreviated"), "spelled": ("spells out the month", "spelled out")},
+                None,
+            )
+
+    def _mixed(self, doc_text: str, items, form_of, house, describe, render) -> Iterator[Match]:
+        counts: dict[str, list[DateMention]] = {}
+        for d in items:
+            counts.setdefault(form_of(d), []).append(d)
+        if len(counts) < 2:
+            return
+        (form_a, list_a), (form_b, list_b) = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+        minority, majority, minority_form, majority_form = list_b, list_a, form_b, form_a
+        if house is not None and minority_form == house:
+            return  # the majority breaks house style, and the style rule reports each of those
+        example = majority[0]
+        for d in minority:
+            if render is not None:
+                suggestion = render(d, majority_form)
+            else:
+                suggestion = self._respell(d, majority_form == "abbreviated", example)
+            usual = " ".join(doc_text[example.start : example.end].split())
+            message = (
+                f"This date {describe[minority_form][0]}, but the article's dates are mostly {describe[majority_form][1]},"
+                f" as in '{usual}' ({len(minority)} to {len(majority)} uses)."
+            )
+            yield Match(d.start, d.end, message, (suggestion,) if suggestion else ())
+
+    def _respell(self, d: DateMention, abbreviate: bool, example: DateMention) -> str:
+        month = d.month or 1
+        if abbreviate:
+            dotted = example.month_text.endswith(".")
+            short = AP_ABBREVIATIONS.get(month, MONTH_NAMES[month][:3] + ".")
+            name = short if dotted else short.rstrip(".")
+        else:
+            name = MONTH_NAMES[month]
+        day = f"{d.day}{d.ordinal}"
+        if d.form == "month-day":
+            return f"{name} {day}" + (f", {d.year}" if d.year else "")
+        return f"{day} {name}" + (f" {d.year}" if d.year else "")
+
+    # -- dates that cannot be -------------------------------------------------------------------
+
+    def _impossible(self, dates: list[DateMention]) -> Iterator[Match]:
+        for d in dates:
+            if d.form == "numeric":
+                a, b, year = d.numbers
+                if not is_possible(a, b, year) and not is_possible(b, a, year):
+                    yield Match(d.start, d.end, "No such date: neither the month-day nor the day-month reading exists.")
+                continue
+            if d.month is None or d.day is None:
+                continue
+            if d.form == "iso" and not 1 <= d.month <= 12:
+                yield Match(d.start, d.end, f"No such date: there is no month {d.month}.")
+                continue
+            if not is_possible(d.month, d.day, d.year):
+                length = days_in(d.month, d.year)
+                when = f" in {d.year}" if d.year and d.month == 2 else ""
+                yield Match(d.start, d.end, f"No such date: {MONTH_NAMES[d.month]} has {length} days{when}.")
+
+    # -- the weekday agrees with the date ------------------------------------------------------
+
+    def _weekday(self, doc: Document, dates: list[DateMention]) -> Iterator[Match]:
+        # The year of a date without one comes from the dateline only: a year written elsewhere in
+        # an article is as likely to be history ("in March 2003") as the article's own year.
+        first = dates[0]
+        dateline = first if first.year and first.month and first.day and first.start < _DATELINE_REACH else None
+        for d in dates:
+            if d.weekday is None or d.day is None or d.month is None or not is_possible(d.month, d.day, d.year):
+                continue
+            if d.year:
+                candidates = [d.year]
+                context = None
+            else:
+                context = dateline
+                if context is None or context.year is None or context.month is None or context.day is None:
+                    continue
+                # The year that puts the date nearest the dateline: "3 January" under a December
+                # dateline is next year's, "22 December" under a January dateline last year's.
+                anchor = datetime.date(context.year, context.month, min(context.day, days_in(context.month, context.year)))
+                years = [y for y in (context.year - 1, context.year, context.year + 1) if is_possible(d.month, d.day, y)]
+                candidates = sorted(years, key=lambda y: abs((datetime.date(y, d.month, d.day) - anchor).days))[:1]
+            actual = [datetime.date(y, d.month, d.day).weekday() for y in candidates if is_possible(d.month, d.day, y)]
+            if not actual or d.weekday in actual:
+                continue
+            year = candidates[0]
+            right = WEEKDAYS[actual[0]]
+            source = "" if context is None else " (the year is taken from the article's date)"
+            yield Match(
+                d.weekday_start, d.weekday_end,
+                f"{MONTH_NAMES[d.month]} {d.day}, {year} is a {right}, not a {WEEKDAYS[d.weekday]}{source}.",
+                (right,),
+            )
+
+
+_DATELINE_BEFORE = regex.compile(r"(?:^|[\r\n])[ \t]*\p{Lu}[\p{L} .,'()/-]{0,60},[ \t]*$")
+_DATELINE_AFTER = regex.compile(r"(?:,?[ \t]*\d{4})?[ \t]*(?:\([\w ]+\)[ \t]*)?[-–—]")
+
+
+def _in_dateline(prose: str, d: DateMention) -> bool:
+    """"WASHINGTON, Feb 26 - ...": a place in capitals, a date and a dash, at the start of a line."""
+    return bool(_DATELINE_AFTER.match(prose, d.end) and _DATELINE_BEFORE.search(prose, max(0, d.start - 64), d.start))
+
+
+# The article's first date, this close to its start, is its dateline (or byline date).
+_DATELINE_REACH = 400
+
+
+RULE = Dates

@@ -1,0 +1,131 @@
+"""figures: one scan of a document's prose for its dates, times and amounts of money.
+
+Not a rule type: what the `dates`, `times` and `money` rule types share (the scan, reading house
+settings, scope filtering). Every date, time and
+amount has a digit in it, and each of their patterns starts at one, so joining the three into one
+alternation scans the prose for digits once instead of three times (about a third less work on
+the BBC corpus). Each pattern, and the reading of its matches, stays in its own module; this one
+only joins them and keeps the result on the document for the ten rules that read it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator
+
+import regex
+
+from ..diagnostic import Match
+from ..document import Document
+from .base import Rule, RuleError, doc_time_left
+
+_MEMO = "_stylecheck_memo"
+
+
+@dataclass(frozen=True)
+class Figures:
+    dates: list[Any]
+    times: list[Any]
+    amounts: list[Any]
+
+
+def _body(pattern: "regex.Pattern[str]") -> str:
+    text = pattern.pattern
+    assert text.startswith("(?=\\d)"), "a figure pattern must start at a digit"
+    return text[len("(?=\\d)") :]
+
+
+@lru_cache(maxsize=8)
+def figure_pattern(extra_words: tuple[tuple[str, str], ...]) -> "regex.Pattern[str]":
+    from .dates import DATE_PATTERN
+    from .money import currencies
+    from .times import TIME_PATTERN
+
+    # Every branch refuses a word character before its first digit, so `\b` lets the scan skip
+    # the inner digits of every number before trying any branch.
+    return regex.compile(
+        rf"\b(?=\d)(?:(?P<_date>{_body(DATE_PATTERN)})|(?P<_time>{_body(TIME_PATTERN)})|(?P<_money>{_body(currencies(extra_words).pattern)}))",
+        regex.VERSION0,
+    )
+
+
+def figures(rule: Rule, doc: Document) -> Figures:
+    """The dates, times and amounts of `doc`, scanned on first use and kept on the document."""
+    extra = rule.__dict__.get("_figure_words")
+    if extra is None:
+        from .money import rule_extra_words
+
+        extra = rule._figure_words = rule_extra_words(rule)  # type: ignore[attr-defined]
+    memo = doc.__dict__.setdefault(_MEMO, {})
+    key = ("figures", extra)
+    found = memo.get(key)
+    if found is not None:
+        return found
+    from . import dates, money, times
+
+    table = money.currencies(extra)
+    prose = doc.prose
+    result = Figures([], [], [])
+    # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
+    for m in figure_pattern(extra).finditer(prose, timeout=doc_time_left(doc)):
+        kind = m.lastgroup if m.lastgroup in ("_date", "_time", "_money") else _kind(m)
+        if kind == "_date":
+            item = dates.read_date(m, prose)
+            if item is not None:
+                result.dates.append(item)
+        elif kind == "_time":
+            item = times.read_time(m)
+            if item is not None:
+                result.times.append(item)
+        else:
+            item = money.read_amount(m, prose, table)
+            if item is not None:
+                result.amounts.append(item)
+    memo[key] = result
+    return result
+
+
+def _kind(m: Any) -> str:
+    if m.start("_date") >= 0:
+        return "_date"
+    if m.start("_time") >= 0:
+        return "_time"
+    return "_money"
+
+
+def setting(rule: Rule, key: str, default: Any, choices: tuple[str, ...] = ()) -> Any:
+    """A house setting (preset, overridden by the config's `settings:`), checked against its type."""
+    value = rule.ctx.settings.get(key, default)
+    where = f"house setting {key!r} (the {rule.ctx.preset} preset or the config's settings)"
+    if choices:
+        if value not in choices:
+            raise _setting_error(rule, f"{where} must be one of {', '.join(choices)}, not {value!r}")
+    elif isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise _setting_error(rule, f"{where} must be true or false, not {value!r}")
+    elif isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise _setting_error(rule, f"{where} must be a number such as {default}, not {value!r}")
+        value = float(value)
+    elif isinstance(default, list):
+        if not isinstance(value, list):
+            raise _setting_error(rule, f"{where} must be a list, such as {default}, not {value!r}")
+    elif isinstance(default, dict):
+        if not isinstance(value, dict):
+            raise _setting_error(rule, f"{where} must be a mapping, not {value!r}")
+    return value
+
+
+def _setting_error(rule: Rule, message: str) -> RuleError:
+    return rule.error(None, message)
+
+
+def within_scope(rule: Rule, doc: Document, matches: Iterator[Match]) -> Iterator[Match]:
+    """The matches inside the rule's scope (the shared scan covers all prose)."""
+    from bisect import bisect_right
+
+    spans = sorted(rule.segments(doc))
+    for match in matches:
+        i = bisect_right(spans, (match.start, float("inf"))) - 1
+        if any(s <= match.start and match.end <= e for s, e in spans[max(0, i - 8) : i + 1]):
+            yield match

@@ -1,0 +1,386 @@
+"""money: amounts of money in house style, one form per article, no "$5 dollars", and conversions that agree.
+
+    extends: money
+    check: style          # style | consistency | redundancy | exchange
+
+Recognised: a currency symbol before a figure ("$5", "£2bn", "C$19.5 billion", "US$3m", "€40,000"),
+or a figure, an optional magnitude and a currency word after it ("19.5 billion Canadian dollars",
+"5 mln dlrs", "300 euros"). Currencies are data: rules/data/currencies.yml.
+
+House settings:
+
+    money_magnitude: words           # words: "$5 million" | short: "£5m", "£2bn" | any
+    money_symbol_currencies: [USD]   # written with their symbol: "$5 million", not "5 million dollars"
+    money_currency_words: {}         # a newsroom's own currency words -> codes
+    exchange_rate_tolerance: 0.05    # how far apart (relative) the rates implied by conversions may be
+
+An amount with a conversion in brackets ("19.5 billion Canadian dollars ($13.5 billion)") implies an
+exchange rate. Each figure is taken to be rounded to its last digit, so "$3.1 billion" stands for
+anything from 3.05 to 3.15 billion (but a round "$1 billion" for no more than 2.5% either way); rates that cannot agree even then, plus the tolerance, are
+reported, the odd one out only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator
+
+import regex
+
+from ..diagnostic import Match
+from ..document import Document
+from .base import Field, Rule
+from .figures import setting, within_scope
+
+LONG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+WIRE = {"mln": 1e6, "bln": 1e9}
+MAX_ROUNDING = 0.025
+_LONG_BY_VALUE = {1e6: "million", 1e9: "billion", 1e12: "trillion"}
+_SHORT_BY_VALUE = {1e6: "m", 1e9: "bn", 1e12: "tn"}
+# Currency words that say nothing beyond the symbol's default currency (so "$5 million" can replace
+# "5 million dollars"); "U.S. dollars" and "Canadian dollars" are kept as the writer's choice.
+_PLAIN_WORDS = frozenset({"dollars", "dollar", "dlrs", "euros", "euro", "pounds", "pound", "sterling", "stg", "pounds sterling"})
+_QUALIFIER = regex.compile(
+    r"[ \t\u00a0]*\([ \t\u00a0]*(?:(?P<approx>about|around|roughly|approximately|approx\.|some|nearly|almost|~)"
+    r"|(?P<bound>more than|less than|over|under|up to|at least|at most|just over|just under))?[ \t\u00a0]*$"
+)
+_CLOSING = regex.compile(r"[ \t\u00a0]*(?:\)|[,;][^()\r\n]{0,60}\))")
+_SYMBOL_PREFIX = regex.compile(r"(?<![\w.$])(?P<pfx>US|C|A|NZ|HK|S)$")
+
+
+@dataclass(frozen=True)
+class Currencies:
+    symbols: dict[str, str]
+    words: dict[str, str]  # every currency word -> its code
+    needs_magnitude: frozenset[str]
+    pattern: Any
+
+
+@lru_cache(maxsize=8)
+def currencies(extra: tuple[tuple[str, str], ...] = ()) -> Currencies:
+    """The currency tables and the one money pattern built from them (memo of immutable data)."""
+    from ..loader import bundled_rules_dir
+    from ..yamlload import load_yaml_file
+
+    data = load_yaml_file(str(bundled_rules_dir() / "data" / "currencies.yml")) or {}
+    symbols = {str(k): str(v) for k, v in (data.get("symbols") or {}).items()}
+    words = {str(k): str(v) for k, v in (data.get("words") or {}).items()}
+    needs = {str(k): str(v) for k, v in (data.get("needs_magnitude") or {}).items()}
+    words.update(dict(extra))
+    all_words = {**needs, **words}
+    word_alt = "|".join(regex.escape(w) for w in sorted(all_words, key=len, reverse=True))
+    sym_chars = "".join(sorted({s[-1] for s in symbols}))
+    sym_class = regex.escape(sym_chars) if len(sym_chars) == 1 else "[" + "".join(regex.escape(c) for c in sym_chars) + "]"
+    number = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    magnitude = (
+        r"(?:(?P<{p}lsp>[ \u00a0]?)(?P<{p}long>thousand|million|billion|trillion|mln|bln)"
+        r"|(?P<{p}ssp>[ \u00a0]?)(?P<{p}short>mn|bn|tn)|(?P<{p}short1>m|k))(?![\w])"
+    )
+    pattern = regex.compile(
+        rf"(?=\d)(?:"
+        rf"(?<=(?P<sym>{sym_class})(?P<ssp>[ \u00a0]?))(?P<num>{number})(?![.,]?\d)(?:{magnitude.format(p='s')})?(?!\w)"
+        rf"(?:[ \u00a0]+(?P<cw>{word_alt})(?![\w-]))?"
+        rf"|(?<![\w.,:/$£€¥₹-]|{sym_class}[ \u00a0])(?P<wnum>{number})(?:{magnitude.format(p='w')})?[ \u00a0]+(?P<wcw>{word_alt})(?![\w-])"
+        r")",
+        regex.VERSION0,
+    )
+    return Currencies(symbols, all_words, frozenset(needs), pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    start: int
+    end: int
+    number: str  # as written, e.g. "19.5" or "1,300"
+    value: float  # in units of the currency
+    precision: float  # half a unit of the last written digit, in units of the currency
+    code: str
+    symbol: str  # "$", "C$", "£" ... or "" when a word names the currency
+    word: str  # the currency word after the figure, or ""
+    magnitude: str  # as written: "bn", "billion", "mln", "" ...
+    magnitude_kind: str  # short, long, wire or ""
+    word_start: int = -1
+
+
+def find_amounts(rule: Rule, doc: Document) -> list[Amount]:
+    """Every amount in the document's prose (one scan shared with the date and time rules)."""
+    from .figures import figures
+
+    return figures(rule, doc).amounts
+
+
+def rule_extra_words(rule: Rule) -> tuple[tuple[str, str], ...]:
+    """A newsroom's own currency words (setting `money_currency_words`: word -> code)."""
+    extra = setting(rule, "money_currency_words", {}) or {}
+    return tuple(sorted((str(k), str(v)) for k, v in extra.items()))
+
+
+def read_amount(m: Any, prose: str, table: Currencies) -> Amount | None:
+    sym, num, slong, sshort, sshort1, cw, wnum, wlong, wshort, wshort1, wcw = m.group(
+        "sym", "num", "slong", "sshort", "sshort1", "cw", "wnum", "wlong", "wshort", "wshort1", "wcw"
+    )
+    by_symbol = sym is not None
+    number = num if by_symbol else wnum
+    long_mag = slong if by_symbol else wlong
+    short_mag = (sshort or sshort1) if by_symbol else (wshort or wshort1)
+    if short_mag == "k" and not by_symbol:
+        return None
+    magnitude = long_mag or short_mag or ""
+    kind = "wire" if magnitude in WIRE else "long" if long_mag else "short" if short_mag else ""
+    factor = LONG.get(magnitude) or SHORT.get(magnitude) or WIRE.get(magnitude) or 1.0
+    word = (cw if by_symbol else wcw) or ""
+    if word in table.needs_magnitude and not magnitude:
+        if not by_symbol:
+            return None
+        word = ""  # "$3 marks": a figure in one currency and a word that only reads as one after "million"
+    start = m.start("sym") if by_symbol else m.start()
+    symbol = ""
+    if by_symbol:
+        symbol = sym
+        if symbol == "$":
+            prefix = _SYMBOL_PREFIX.search(prose, max(0, start - 3), start)
+            if prefix:
+                symbol = prefix.group("pfx") + "$"
+                start = prefix.start()
+        code = table.symbols.get(symbol)
+        if code is None:
+            return None
+    else:
+        code = table.words[word]
+    digits = number.replace(",", "")
+    value = float(digits) * factor
+    if "." in digits:
+        unit = 10.0 ** -len(digits.split(".")[1])
+    elif factor == 1.0 and len(digits) >= 4:
+        # "1,300" is likely rounded to the hundred; "100 million" keeps its zeros
+        trailing = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+        unit = 10.0 ** trailing
+    else:
+        unit = 1.0
+    end = m.end()
+    if word and not by_symbol:
+        word_start = m.start("wcw")
+    elif word:
+        word_start = m.start("cw")
+    else:
+        word_start = -1
+        end = m.end("slong") if slong else m.end("sshort") if sshort else m.end("sshort1") if sshort1 else m.end("num")
+    # Rounded to its last digit, but a round figure ("$1 billion") is taken as good to 2.5%.
+    precision = min(unit * factor / 2, value * MAX_ROUNDING)
+    return Amount(start, end, number, value, precision, code, symbol, word, magnitude, kind, word_start)
+
+
+class Money(Rule):
+    FIELDS = {
+        "check": Field((str,), "style", ("style", "consistency", "redundancy", "exchange"), doc="which money check this rule runs"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.mode: str = self.option("check")
+        self.magnitude: str = setting(self, "money_magnitude", "words", ("words", "short", "any"))
+        self.symbol_codes = frozenset(str(c) for c in setting(self, "money_symbol_currencies", ["USD"]))
+        self.tolerance: float = setting(self, "exchange_rate_tolerance", 0.05)
+        self.house = "AP" if self.ctx.preset == "ap" else "House"
+        self.extra_words = rule_extra_words(self)
+        table = currencies(self.extra_words)
+        # The symbol house style writes each currency with: the shortest symbol that names it.
+        self.symbol_for: dict[str, str] = {}
+        for symbol, code in sorted(table.symbols.items(), key=lambda kv: len(kv[0])):
+            self.symbol_for.setdefault(code, symbol)
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        matches = self._check(doc)
+        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
+
+    def _check(self, doc: Document) -> Iterator[Match]:
+        amounts = find_amounts(self, doc)
+        if not amounts:
+            return
+        if self.mode == "style":
+            yield from self._style(doc, amounts)
+        elif self.mode == "consistency":
+            yield from self._consistency(doc, amounts)
+        elif self.mode == "redundancy":
+            yield from self._redundancy(doc, amounts)
+        else:
+            yield from self._exchange(doc, amounts)
+
+    # -- house style -----------------------------------------------------------------------------
+
+    def render(self, a: Amount, kind: str | None = None, symbol: str | None = None) -> str:
+        """The amount with its symbol and its magnitude in the house (or the given) form."""
+        kind = kind or ("long" if self.magnitude == "words" else "short")
+        factor = LONG.get(a.magnitude) or SHORT.get(a.magnitude) or WIRE.get(a.magnitude) or 1.0
+        symbol = symbol if symbol is not None else a.symbol
+        if factor == 1e3:
+            whole = float(a.number.replace(",", "")) * 1e3
+            number = f"{whole:,.0f}" if whole == int(whole) else f"{whole:,.2f}"
+            return f"{symbol}{number}"
+        if not a.magnitude:
+            return f"{symbol}{a.number}"
+        if kind == "long" or factor == 1e12:  # "trillion" stays spelled out in the short style too
+            return f"{symbol}{a.number} {_LONG_BY_VALUE[factor]}"
+        return f"{symbol}{a.number}{_SHORT_BY_VALUE[factor]}"
+
+    def _style(self, doc: Document, amounts: list[Amount]) -> Iterator[Match]:
+        text = doc.text
+        for a in amounts:
+            if a.symbol and a.word:
+                continue  # "$5 dollars": the redundancy check's business
+            reasons: list[str] = []
+            if a.symbol:
+                written = text[a.start : a.end]
+                wanted = written if self.magnitude == "any" and a.magnitude_kind != "wire" and a.magnitude not in ("k", "thousand") else self.render(a)
+                if self.magnitude == "any" and a.magnitude_kind == "wire":
+                    wanted = self.render(a, "long")
+                if self.magnitude == "short" and a.magnitude == "tn":
+                    wanted = written  # "$2tn" and "$2 trillion" are both short-style usage
+                if written.replace("\u00a0", " ") != wanted:
+                    reasons.append(self._magnitude_reason(a))
+            elif a.word in _PLAIN_WORDS and a.code in self.symbol_codes:
+                written = text[a.start : a.end]
+                symbol = self.symbol_for.get(a.code, "")
+                if not symbol:
+                    continue
+                wanted = self.render(a, None if self.magnitude != "any" else ("short" if a.magnitude_kind == "short" else "long"), symbol)
+                reasons.append(f"the symbol {symbol} before the figure")
+                if a.magnitude and a.magnitude_kind != ("long" if self.magnitude == "words" else "short") and self.magnitude != "any":
+                    reasons.append(self._magnitude_reason(a))
+            elif a.magnitude_kind == "wire" and self.magnitude != "any":
+                written = text[a.start : a.word_start].rstrip()
+                factor = WIRE[a.magnitude]
+                if self.magnitude == "short":
+                    wanted = f"{a.number}{_SHORT_BY_VALUE[factor]}"
+                else:
+                    wanted = f"{a.number} {_LONG_BY_VALUE[factor]}"
+                yield Match(a.start, a.start + len(written), f"{self.house} style: write '{wanted}' ('mln' and 'bln' are wire shorthand).", (wanted,))
+                continue
+            else:
+                continue
+            if reasons:
+                yield Match(a.start, a.end, f"{self.house} style: write '{wanted}' ({'; '.join(reasons)}).", (wanted,))
+
+    def _magnitude_reason(self, a: Amount) -> str:
+        if not a.magnitude:
+            return "no space after the symbol"
+        if a.magnitude in ("k", "thousand"):
+            return "thousands in figures"
+        if self.magnitude == "words" or (self.magnitude == "any" and a.magnitude_kind == "wire"):
+            return "the magnitude spelled out after a space"
+        return "'m', 'bn' or 'tn' closed up after the figure"
+
+    # -- one form per article --------------------------------------------------------------------
+
+    def _consistency(self, doc: Document, amounts: list[Amount]) -> Iterator[Match]:
+        scaled = [
+            a for a in amounts
+            if a.symbol and not a.word and a.magnitude_kind and a.magnitude not in ("k", "thousand", "trillion", "tn")
+        ]
+        house = {"words": "long", "short": "short"}.get(self.magnitude)
+        names = {"short": "abbreviated ('m', 'bn')", "long": "spelled out ('million', 'billion')", "wire": "wire shorthand ('mln', 'bln')"}
+        groups: dict[str, list[Amount]] = {}
+        for a in scaled:
+            groups.setdefault(a.magnitude_kind, []).append(a)
+        if len(groups) < 2:
+            return
+        ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+        majority_kind, majority = ranked[0]
+        usual = doc.text[majority[0].start : majority[0].end]
+        for kind, minority in ranked[1:]:
+            if kind == house:
+                continue  # the majority breaks house style; the style rule reports each of those
+            for a in minority:
+                yield Match(
+                    a.start, a.end,
+                    f"Magnitude {names[kind]} here, but the article's amounts are mostly {names[majority_kind]}, as in '{usual}'"
+                    f" ({len(minority)} to {len(majority)} uses).",
+                    (self.render(a, majority_kind if majority_kind != "wire" else "long"),),
+                )
+
+    # -- "$5 dollars" ---------------------------------------------------------------------------
+
+    def _redundancy(self, doc: Document, amounts: list[Amount]) -> Iterator[Match]:
+        text = doc.text
+        for a in amounts:
+            if not (a.symbol and a.word):
+                continue
+            written = text[a.start : a.end]
+            bare = text[a.start : a.word_start].rstrip()
+            if a.code == currencies(self.extra_words).words.get(a.word) or a.word in _PLAIN_WORDS:
+                yield Match(a.start, a.end, f"'{written}' names the currency twice: the symbol already says '{a.word}'.", (bare,))
+            else:
+                yield Match(a.start, a.end, f"'{written}': the symbol and '{a.word}' name different currencies.")
+
+    # -- conversions agree ----------------------------------------------------------------------
+
+    def _exchange(self, doc: Document, amounts: list[Amount]) -> Iterator[Match]:
+        prose = doc.prose
+        pairs: dict[tuple[str, str], list[tuple[Amount, Amount, float, float, float]]] = {}
+        for first, second in zip(amounts, amounts[1:]):
+            if first.code == second.code or not first.value or not second.value:
+                continue
+            between = _QUALIFIER.match(prose, first.end, second.start)
+            if between is None or between.end() != second.start or between.group("bound"):
+                continue
+            if not _CLOSING.match(prose, second.end, min(len(prose), second.end + 64)):
+                continue
+            # Each rate is widened by half the tolerance, so two rates may differ by the whole of it.
+            slack = self.tolerance / 2 * (2 if between.group("approx") else 1)
+            lo = (first.value - first.precision) / (second.value + second.precision)
+            hi = (first.value + first.precision) / (second.value - second.precision) if second.value > second.precision else float("inf")
+            point = first.value / second.value
+            key = (first.code, second.code)
+            if first.code > second.code:
+                key = (second.code, first.code)
+                lo, hi, point = (1 / hi if hi != float("inf") else 0.0), 1 / lo if lo > 0 else float("inf"), 1 / point
+            pairs.setdefault(key, []).append((first, second, lo * (1 - slack), hi * (1 + slack), point))
+        for (code_a, code_b), items in pairs.items():
+            if len(items) < 2:
+                continue
+            agree = [[j for j, other in enumerate(items) if j != i and _overlap(item, other)] for i, item in enumerate(items)]
+            for i, (first, second, _lo, _hi, point) in enumerate(items):
+                others = len(items) - 1
+                disagree = others - len(agree[i])
+                if others == 1:
+                    odd = disagree == 1 and i == 1
+                else:
+                    odd = disagree * 2 > others
+                if not odd:
+                    continue
+                rest = sorted(items[j][4] for j in range(len(items)) if j != i and (others == 1 or j in agree[i] or len(agree[j]) * 2 >= others))
+                usual = rest[len(rest) // 2]
+                suggestion = self._converted(first, second, usual, (code_a, code_b))
+                hint = ""
+                if point / usual > 300 or usual / point > 300:
+                    hint = " A magnitude ('m', 'million', 'bn') may be missing from one of the two figures."
+                yield Match(
+                    second.start, second.end,
+                    f"This conversion implies 1 {code_b} = {_rate(point)} {code_a}; the article's other conversions imply "
+                    f"1 {code_b} = {_rate(usual)} {code_a} (more than {self.tolerance:.0%} apart, allowing for rounding).{hint}",
+                    (suggestion,) if suggestion and not hint else (),
+                )
+
+    def _converted(self, first: Amount, second: Amount, rate: float, key: tuple[str, str]) -> str:
+        """`second` recomputed from `first` at `rate` (code_a per code_b), written as `second` was."""
+        value = first.value / rate if first.code == key[0] else first.value * rate
+        factor = LONG.get(second.magnitude) or SHORT.get(second.magnitude) or WIRE.get(second.magnitude) or 1.0
+        digits = second.number.replace(",", "")
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        number = f"{value / factor:,.{decimals}f}" if "," in second.number else f"{value / factor:.{decimals}f}"
+        head = second.symbol
+        space = " " if second.magnitude_kind in ("long", "wire") else ""
+        tail = f"{space}{second.magnitude}" if second.magnitude else ""
+        word = f" {second.word}" if second.word else ""
+        return f"{head}{number}{tail}{word}"
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[2] <= b[3] and b[2] <= a[3]
+
+
+def _rate(value: float) -> str:
+    return f"{value:.3g}" if value < 100 else f"{value:,.0f}"
+
+
+RULE = Money

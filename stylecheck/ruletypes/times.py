@@ -1,0 +1,170 @@
+"""times: clock times in house style, and "10 a.m. this morning" said twice.
+
+    extends: times
+    check: style          # style | redundancy
+
+Recognised: a figure with a.m./p.m. in any spelling ("10:57 PM", "3pm", "3.30 p.m", "7 A.M.") and
+"12 noon" / "12 midnight". A bare "3:10" or "3.30" is not taken for a time (scores, ratios,
+versions, prices), so only times that say a.m. or p.m. are checked.
+
+House settings:
+
+    time_style: ap           # ap: "3 p.m.", "3:30 p.m." | british: "3pm", "3.30pm" | any
+    time_zero_minutes: false # allow "3:00 p.m."
+    time_noon: noon          # what 12 p.m. is written as: noon | midday | any ("midnight" for 12 a.m.)
+
+House style for times applies inside quoted speech too (it is house style, not the speaker's
+words), but the redundancy check leaves quotations alone: a quotation is not rewritten.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from ..diagnostic import Match
+from ..document import Document
+from .base import Field, Rule
+from .figures import setting, within_scope
+
+_SP = r"[ \t\u00a0]"
+TIME_PATTERN = regex.compile(
+    r"(?=\d)(?<![\w.,:/$£€¥-])(?P<hour>1[0-2]|0?\d)(?:(?P<sep>[:.])(?P<minutes>[0-5]\d))?(?P<space>[ \u00a0]?)"
+    r"(?:(?P<ampm>(?P<half>[AaPp])(?P<dot1>\.)?(?P<inner>[ ]?)(?P<m>[Mm])(?P<dot2>\.)?)(?!\w)"
+    rf"|(?P<word>noon|midnight|midday)(?!\w))"
+    rf"(?P<phrase>{_SP}+(?P<when>this morning|in the morning|this afternoon|in the afternoon|this evening|in the evening|tonight|at night|last night)(?!\w))?",
+    regex.VERSION0,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int  # end of the time itself, before any "this morning"
+    hour: int
+    minutes: int | None
+    afternoon: bool | None  # True for p.m., False for a.m., None for "12 noon"-style
+    word: str  # noon, midnight, midday after "12", or ""
+    phrase_start: int = -1
+    phrase_end: int = -1
+    phrase: str = ""
+    separator: str = ""
+
+
+def find_times(rule: Rule, doc: Document) -> list[TimeMention]:
+    """Every time in the document's prose (one scan shared with the date and money rules)."""
+    from .figures import figures
+
+    return figures(rule, doc).times
+
+
+def read_time(m: Any) -> TimeMention | None:
+    hour = int(m.group("hour"))
+    minutes = int(m.group("minutes")) if m.group("minutes") else None
+    word = m.group("word") or ""
+    if word:
+        # Only "12 noon", "12 midnight" and "12:00 midday" are times here; "3 midnight" is not.
+        if hour != 12 or (minutes not in (None, 0)):
+            return None
+        afternoon = None
+    else:
+        if hour == 0 or (m.group("sep") == "." and minutes is None):
+            return None
+        # "am" right after a figure is taken for a time: as the verb it would need a subject there.
+        afternoon = m.group("half").lower() == "p"
+    end = m.end("ampm") if m.group("ampm") else m.end("word")
+    if m.group("dot2") and not m.group("dot1"):
+        end -= 1  # "10pm." ends a sentence: that full stop is not part of the time
+    return TimeMention(
+        m.start(), end, hour, minutes, afternoon, word,
+        m.start("when") if m.group("when") else -1, m.end("when") if m.group("when") else -1,
+        m.group("when") or "", m.group("sep") or "",
+    )
+
+
+class Times(Rule):
+    FIELDS = {
+        "check": Field((str,), "style", ("style", "redundancy"), doc="which time check this rule runs"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.mode: str = self.option("check")
+        self.style: str = setting(self, "time_style", "ap", ("ap", "british", "any"))
+        self.zero_minutes: bool = setting(self, "time_zero_minutes", False)
+        self.noon: str = setting(self, "time_noon", "noon", ("noon", "midday", "any"))
+        self.house = "AP" if self.ctx.preset == "ap" else "House"
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        matches = self._check(doc)
+        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
+
+    def _check(self, doc: Document) -> Iterator[Match]:
+        times = find_times(self, doc)
+        if not times:
+            return
+        if self.mode == "style":
+            yield from self._style(doc, times)
+        else:
+            yield from self._redundancy(doc, times)
+
+    def render(self, t: TimeMention, written: str) -> str:
+        """The time as house style writes it; `written` is kept where the house has no view."""
+        twelve = t.hour == 12 and not t.minutes
+        if t.word:
+            return t.word  # "12 noon": the 12 says nothing more
+        if twelve and self.noon != "any":
+            return self.noon if t.afternoon else "midnight"
+        if self.style == "any":
+            return written
+        minutes = "" if t.minutes is None or (t.minutes == 0 and not self.zero_minutes) else f"{t.minutes:02d}"
+        if self.style == "ap":
+            return f"{t.hour}" + (f":{minutes}" if minutes else "") + (" p.m." if t.afternoon else " a.m.")
+        return f"{t.hour}" + (f".{minutes}" if minutes else "") + ("pm" if t.afternoon else "am")
+
+    def _style(self, doc: Document, times: list[TimeMention]) -> Iterator[Match]:
+        text = doc.text
+        for t in times:
+            written = text[t.start : t.end]
+            wanted = self.render(t, written)
+            if written == wanted:
+                continue
+            # "10 pm." at the end of a sentence: the sentence's full stop becomes the one of "p.m."
+            suggestion = wanted
+            if wanted.endswith(".") and text.startswith(".", t.end):
+                suggestion = wanted[:-1]
+            yield Match(t.start, t.end, f"{self.house} style: write '{wanted}' ({self._reason(t, written, wanted)}).", (suggestion,))
+
+    def _reason(self, t: TimeMention, written: str, wanted: str) -> str:
+        if wanted in ("noon", "midnight", "midday"):
+            return f"'{wanted}' rather than 12" if not t.word else f"'{wanted}' alone: 12 is implied"
+        if t.minutes == 0 and not self.zero_minutes:
+            return "no ':00' on the hour" if self.style == "ap" else "no '.00' on the hour"
+        if self.style == "ap":
+            if t.separator == ".":
+                return "a colon between hours and minutes, and 'a.m.'/'p.m.'" if written[-4:].lower() != wanted[-4:] else "a colon between hours and minutes"
+            return "lowercase 'a.m.' and 'p.m.' with full stops"
+        if t.separator == ":":
+            return "a full stop between hours and minutes"
+        return "'am'/'pm' closed up, lowercase, without full stops"
+
+    def _redundancy(self, doc: Document, times: list[TimeMention]) -> Iterator[Match]:
+        text = doc.text
+        for t in times:
+            if not t.phrase or t.word or t.afternoon is None:
+                continue
+            part = _PART_OF_DAY[t.phrase.split()[-1]]
+            written = text[t.start : t.end]
+            half = "p.m." if t.afternoon else "a.m."
+            if part == "night" and not t.afternoon:
+                continue  # "2 a.m. last night" is how people speak of the small hours
+            if (part == "morning") != t.afternoon:
+                yield Match(t.start, t.phrase_end, f"'{t.phrase}' repeats what '{half}' already says.", (written,))
+            else:
+                yield Match(t.start, t.phrase_end, f"'{written}' and '{t.phrase}' contradict each other: check the time.")
+
+
+_PART_OF_DAY = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "tonight": "night", "night": "night"}
+
+
+RULE = Times
