@@ -143,7 +143,7 @@ class Times(Rule):
         if self.style == "ap":
             if t.separator == ".":
                 return "a colon between hours and minutes, and 'a.m.'/'p.m.'" if written[-4:].lower() != wanted[-4:] else "a colon between hours and minutes"
-            return "lowercase 'a.m.' and 'p.m.' with full stops"
+            return "lowercase 'a.m.' and 'p.m.' with periods"
         if t.separator == ":":
             return "a full stop between hours and minutes"
         return "'am'/'pm' closed up, lowercase, without full stops"
