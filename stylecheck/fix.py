@@ -233,8 +233,6 @@ def fix_run(run) -> tuple[list[FileResult], dict[str, str], FixSummary]:
     With --diff the diffs go to standard output and nothing is written. Notices go to stderr.
     """
     from .engine import linter_for
-    from .source import display_path
-
     args = run.args
     unsafe = bool(args.unsafe_fixes)
     results: list[FileResult] = []
@@ -245,27 +243,9 @@ def fix_run(run) -> tuple[list[FileResult], dict[str, str], FixSummary]:
     for path, config in run.entries:
         linter = linter_for(config)
         try:
-            if path == "-":
-                name = args.stdin_filename or "<stdin>"
-                data = sys.stdin.buffer.read()
-            else:
-                name = path
-                with open(path, "rb") as handle:
-                    data = handle.read()
-                    read_info = os.fstat(handle.fileno())
-            source = decode(data, name, args.encoding)
+            source, data, read_info = _read(path, args)
         except SourceError as exc:
             results.append(FileResult(exc.path, error=exc.message))
-            continue
-        except OSError as exc:
-            from .source import read_source
-
-            try:  # the same one-line reason as a plain lint gives
-                read_source(path, args.encoding)
-            except SourceError as err:
-                results.append(FileResult(err.path, error=err.message))
-            else:
-                results.append(FileResult(path, error=exc.strerror or str(exc)))
             continue
         warnings: list[str] = []
 
@@ -278,34 +258,51 @@ def fix_run(run) -> tuple[list[FileResult], dict[str, str], FixSummary]:
         result = FileResult(source.path, diagnostics=outcome.remaining, warnings=list(warnings))
         texts[source.path] = outcome.text
         changed = outcome.text != source.text
-        shown = display_path(source.path)
         if not outcome.converged:
-            summary.unsettled.append(shown)
-            result.warnings.append(f"{shown}: fixes did not settle after {MAX_ITERATIONS} rounds; run --fix again and review")
-        if changed:
+            summary.unsettled.append(source.path)
+            result.warnings.append(f"{source.path}: fixes did not settle after {MAX_ITERATIONS} rounds; run --fix again and review")
+        refused = None
+        if changed and args.diff:
+            sys.stdout.write(unified_diff(source.path, source.text, outcome.text))
+        elif changed and read_info is None:
+            refused = "standard input cannot be fixed in place; use --diff"
+        elif changed:
+            try:
+                write_fixed(path, data, read_info, encode_source(source, outcome.text))
+            except WriteRefused as exc:
+                summary.write_failures += 1
+                refused = str(exc)
+        if refused is not None:
+            result.warnings.append(f"{source.path}: {refused}")
+            # Nothing was written: report what the file still holds.
+            result.diagnostics = lint(source.text)
+            texts[source.path] = source.text
+        elif changed:
             summary.fixed += outcome.applied
             summary.files_changed += 1
-            if args.diff:
-                sys.stdout.write(unified_diff(shown, source.text, outcome.text))
-            elif path == "-":
-                result.warnings.append(f"{shown}: standard input cannot be fixed in place; use --diff")
-                summary.fixed -= outcome.applied
-                summary.files_changed -= 1
-                result.diagnostics = lint(source.text)
-                texts[source.path] = source.text
-            else:
-                try:
-                    write_fixed(path, data, read_info, encode_source(source, outcome.text))
-                except WriteRefused as exc:
-                    summary.write_failures += 1
-                    summary.fixed -= outcome.applied
-                    summary.files_changed -= 1
-                    result.warnings.append(f"{shown}: {exc}")
-                    # Nothing was written: report what the file on disk still holds.
-                    result.diagnostics = lint(source.text)
-                    texts[source.path] = source.text
         results.append(result)
     return results, texts, summary
+
+
+def _read(path: str, args) -> tuple[Source, bytes, os.stat_result | None]:
+    """The file's decoded Source, its bytes and its stat as read (None for standard input)."""
+    if path == "-":
+        name = args.stdin_filename or "<stdin>"
+        try:
+            data = sys.stdin.buffer.read()
+        except (OSError, ValueError) as exc:
+            raise SourceError(name, f"cannot read standard input ({exc})") from None
+        return decode(data, name, args.encoding), data, None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+            info = os.fstat(handle.fileno())
+    except OSError:
+        from .source import read_source
+
+        read_source(path, args.encoding)  # raises SourceError with the usual one-line reason
+        raise SourceError(path, "cannot be read") from None
+    return decode(data, path, args.encoding), data, info
 
 
 def summary_line(summary: FixSummary, diff: bool) -> str:

@@ -419,6 +419,15 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
     return server
 
 
+def _one_line(record: logging.LogRecord) -> bool:
+    """Keep the log to one line per problem: pygls logs a traceback for every malformed message,
+    and report_server_error already names it (--log-level DEBUG shows the tracebacks)."""
+    if record.name.startswith("pygls") and record.exc_info:
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
 def _changed_span(old: str, new: str) -> tuple[int, int, int]:
     """The one span that differs: (start, end in old, end in new), by common prefix and suffix."""
     start = 0
@@ -451,6 +460,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"stylecheck lsp: error: the language server needs pygls ({exc.name} is missing): pip install 'stylecheck[lsp]'", file=sys.stderr)
         return 2
     logging.basicConfig(stream=sys.stderr, level=args.log_level, format="stylecheck lsp: %(levelname)s: %(message)s")
+    if args.log_level != "DEBUG":
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_one_line)
     server.start_io()
     return 0
 

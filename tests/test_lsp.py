@@ -110,6 +110,18 @@ class Client:
         return await asyncio.wait_for(server.wait(), TIMEOUT) if server else None
 
 
+def apply_utf16_edit(text: str, edit: types.TextEdit) -> str:
+    """Apply an LSP edit the way an editor does, counting characters in UTF-16 code units."""
+    lines = text.splitlines(keepends=True)
+
+    def offset(position: types.Position) -> int:
+        before = sum(len(line) for line in lines[: position.line])
+        units = lines[position.line].encode("utf-16-le")[: 2 * position.character]
+        return before + len(units.decode("utf-16-le"))
+
+    return text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+
+
 def run(coro):
     return asyncio.run(asyncio.wait_for(coro, 120))
 
@@ -158,6 +170,9 @@ def test_diagnostics_on_open_and_change_in_utf16_and_quick_fixes(news):
         assert (edit.range.start.line, edit.range.start.character, edit.range.end.character, edit.new_text) == (1, 22, 27, "in")
         fix_all = [a for a in actions if a.kind == "source.fixAll.stylecheck"]
         assert len(fix_all) == 1 and fix_all[0].title == "Fix all safe stylecheck problems (2)"
+        (all_edit,) = fix_all[0].edit.document_changes[0].edits
+        assert apply_utf16_edit(TEXT, all_edit) == "Café 🎉 owners said the plan works.\nNaïve 👩‍👩‍👧 voters in town.\n"
+        assert apply_utf16_edit(TEXT, edit) == "Café 🎉 owners said the the plan works.\nNaïve 👩‍👩‍👧 voters in town.\n"
 
         # Apply the quick fix as an editor would: an incremental change in UTF-16 units.
         client.change(uri, 2, edit=(edit.range, edit.new_text))

@@ -140,3 +140,13 @@ def test_lsp_usage_errors_are_one_line():
     bad = subprocess.run([sys.executable, "-m", "stylecheck", "lsp", "--debounce", "-1"], capture_output=True, timeout=60)
     assert bad.returncode == 2
     assert bad.stderr.decode() == "stylecheck lsp: error: --debounce must not be negative\n"
+
+
+def test_missing_pygls_is_a_one_line_error(monkeypatch, capsys):
+    from stylecheck.lsp import main
+
+    monkeypatch.setitem(sys.modules, "lsprotocol", None)  # as if the `lsp` extra were not installed
+    assert main([]) == 2
+    assert capsys.readouterr().err == (
+        "stylecheck lsp: error: the language server needs pygls (lsprotocol is missing): pip install 'stylecheck[lsp]'\n"
+    )
