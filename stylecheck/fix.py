@@ -204,10 +204,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
     a = _lines(before)
     b = _lines(after)
     out = []
-    for line in difflib.unified_diff(a, b, fromfile=path, tofile=path, lineterm=""):
-        if line.startswith(("---", "+++")) and not line.endswith(("\n", "\r")):
-            out.append(line + "\n")
-        elif line.startswith("@@"):
+    for number, line in enumerate(difflib.unified_diff(a, b, fromfile=path, tofile=path, lineterm="")):
+        if number < 2 or line.startswith("@@"):  # the two file headers and the hunk headers
             out.append(line + "\n")
         elif line.endswith(("\n", "\r")):
             out.append(line)

@@ -100,7 +100,6 @@ class Linted:
     version: int | None
     text: str
     diagnostics: list["Diagnostic"]
-    safe: bool = True  # False when the config could not be loaded
 
 
 @dataclass
@@ -249,7 +248,7 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
             linter_for(config)  # load the rules here, so a bad rule file is a config problem
         except _user_errors() as exc:
             if open_document(uri) is not None and open_document(uri).version == version:
-                state.linted[uri] = Linted(version, text, [], safe=False)
+                state.linted[uri] = Linted(version, text, [])
                 server.text_document_publish_diagnostics(
                     types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=config_problem(uri, exc))
                 )
@@ -345,7 +344,7 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
         try:
             diagnostics = lint_text(state.config_for(path), text, path or uri, fmt)
         except _user_errors():
-            return Linted(version, text, [], safe=False)
+            return Linted(version, text, [])
         return Linted(version, text, diagnostics)
 
     def workspace_edit(uri: str, version: int | None, edits: list) -> Any:
@@ -396,9 +395,14 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
         if wanted(only, FIX_ALL_KIND) and any(d.fix is not None and d.fix.safe for d in linted.diagnostics):
             from .fix import fix_text
 
+            from .cli import _user_errors
+
             snap = snapshot(uri)
             path, fmt = (snap[2], snap[3]) if snap else (None, None)
-            config = state.config_for(path)
+            try:
+                config = state.config_for(path)
+            except _user_errors():
+                return actions
             outcome = fix_text(linted.text, lambda t: lint_text(config, t, path or uri, fmt), newline=_newline(linted.text))
             if outcome.text != linted.text:
                 start, end_old, end_new = _changed_span(linted.text, outcome.text)

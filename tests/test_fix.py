@@ -57,6 +57,13 @@ def test_fix_text_stops_at_the_bound_and_says_so():
     assert not outcome.converged
 
 
+def test_unified_diff_of_a_last_line_that_looks_like_a_header():
+    assert unified_diff("a.txt", "x\n-- the the", "x\n-- the") == (
+        "--- a.txt\n+++ a.txt\n@@ -1,2 +1,2 @@\n x\n--- the the\n\\ No newline at end of file\n"
+        "+-- the\n\\ No newline at end of file\n"
+    )
+
+
 def test_unified_diff_marks_missing_final_newline_and_keeps_crlf():
     diff = unified_diff("a.txt", "one\r\nthe the end", "one\r\nthe end")
     assert diff == (

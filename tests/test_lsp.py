@@ -146,7 +146,7 @@ def test_diagnostics_on_open_and_change_in_utf16_and_quick_fixes(news):
         uri = (news / "story.txt").as_uri()
         client.open(uri, TEXT)
         opened = await client.wait_for(uri, 1)
-        assert [(l, s, e) for l, s, e, _ in spans(opened)] == [(l, s, e) for l, s, e, _ in EXPECTED_UTF16]
+        assert [(ln, s, e) for ln, s, e, _ in spans(opened)] == [(ln, s, e) for ln, s, e, _ in EXPECTED_UTF16]
         assert {d.code for d in opened.diagnostics} == {"House.DoubledWord"}
         assert all(d.source == "stylecheck" and d.severity == types.DiagnosticSeverity.Error for d in opened.diagnostics)
 
@@ -196,7 +196,7 @@ def test_utf32_when_the_client_offers_it(news):
         uri = (news / "story.md").as_uri()
         client.open(uri, TEXT, language="markdown")
         opened = await client.wait_for(uri, 1)
-        assert [(l, s, e) for l, s, e, _ in spans(opened)] == [(l, s, e) for l, s, e, _ in EXPECTED_UTF32]
+        assert [(ln, s, e) for ln, s, e, _ in spans(opened)] == [(ln, s, e) for ln, s, e, _ in EXPECTED_UTF32]
         return await client.stop()
 
     assert run(conversation()) == 0
