@@ -284,6 +284,15 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls, params: types.InitializedParams) -> None:
+        from .cli import _user_errors
+        from .engine import linter_for
+
+        root = ls.workspace.root_path
+        try:  # compile the workspace's rules on the lint thread before the first document arrives
+            config = state.config_for(os.path.join(root, "_") if root else None)
+            asyncio.get_running_loop().run_in_executor(state.executor, linter_for, config)
+        except _user_errors():
+            pass  # reported on the first document
         caps = ls.client_capabilities.workspace
         watched = caps.did_change_watched_files if caps else None
         if watched is not None and watched.dynamic_registration:
@@ -330,8 +339,8 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
         state.reset_config()
         relint_all()
 
-    def current(uri: str) -> Linted | None:
-        """The lint of the document as it is now (linting it here if the last one is stale)."""
+    async def current(uri: str) -> Linted | None:
+        """The lint of the document as it is now (linting it again if the last one is stale)."""
         snap = snapshot(uri)
         if snap is None:
             return None
@@ -342,9 +351,11 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
         from .cli import _user_errors
 
         try:
-            diagnostics = lint_text(state.config_for(path), text, path or uri, fmt)
+            config = state.config_for(path)
         except _user_errors():
             return Linted(version, text, [])
+        # All linting happens on the one lint thread, never beside it.
+        diagnostics = await asyncio.get_running_loop().run_in_executor(state.executor, lint_text, config, text, path or uri, fmt)
         return Linted(version, text, diagnostics)
 
     def workspace_edit(uri: str, version: int | None, edits: list) -> Any:
@@ -366,9 +377,9 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=False),
     )
-    def code_action(ls, params: types.CodeActionParams) -> list | None:
+    async def code_action(ls, params: types.CodeActionParams) -> list | None:
         uri = params.text_document.uri
-        linted = current(uri)
+        linted = await current(uri)
         if linted is None:
             return None
         only = [getattr(k, "value", k) for k in params.context.only] if params.context.only else None
@@ -403,7 +414,9 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
                 config = state.config_for(path)
             except _user_errors():
                 return actions
-            outcome = fix_text(linted.text, lambda t: lint_text(config, t, path or uri, fmt), newline=_newline(linted.text))
+            outcome = await asyncio.get_running_loop().run_in_executor(
+                state.executor, lambda: fix_text(linted.text, lambda t: lint_text(config, t, path or uri, fmt), newline=_newline(linted.text))
+            )
             if outcome.text != linted.text:
                 start, end_old, end_new = _changed_span(linted.text, outcome.text)
                 a, b = mapper.position(start), mapper.position(end_old)
