@@ -14,12 +14,16 @@ PAUSE_BEFORE_REPLACE_ENV = "STYLECHECK_TEST_PAUSE_BEFORE_REPLACE"
 
 
 def atomic_write_bytes(
-    path: str, data: bytes, mode: int | None = None, before_replace: Callable[[], None] | None = None
+    path: str,
+    data: bytes,
+    mode: int | None = None,
+    before_replace: Callable[[], None] | None = None,
+    owner: tuple[int, int] | None = None,
 ) -> None:
     """Write `data` to a temporary file beside `path`, fsync it, then os.replace it over `path`.
 
     `before_replace` runs just before the replace; if it raises, the temporary file is removed and
-    `path` is left as it was.
+    `path` is left as it was. `owner` (uid, gid) is given to the new file where we may do so.
     """
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".stylecheck-", suffix=".tmp", dir=directory)
@@ -30,6 +34,11 @@ def atomic_write_bytes(
             os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
+        if owner is not None and hasattr(os, "chown"):
+            try:
+                os.chown(tmp, *owner)
+            except OSError:
+                pass  # only root may give a file away; the mode is kept either way
         pause = os.environ.get(PAUSE_BEFORE_REPLACE_ENV)
         if pause:
             sys.stderr.write(f"stylecheck: test pause before replacing {path} with {tmp}\n")

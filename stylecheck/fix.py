@@ -117,7 +117,8 @@ def fix_text(
     outcome = FixOutcome(text)
     diagnostics = lint(text)
     for _ in range(max_iterations):
-        edits = [e for e in select_edits(edits_from(diagnostics, unsafe, newline)) if text[e.start : e.end] != e.replacement]
+        # Drop fixes that would change nothing before choosing, so none of them blocks a real one.
+        edits = select_edits(e for e in edits_from(diagnostics, unsafe, newline) if text[e.start : e.end] != e.replacement)
         if not edits:
             break
         text = apply_edits(text, edits)
@@ -181,7 +182,7 @@ def write_fixed(path: str, original: bytes, read_info: os.stat_result, data: byt
             raise WriteRefused("changed since it was read; fixes not written")
 
     try:
-        atomic_write_bytes(target, data, info.st_mode & 0o7777, before_replace=unchanged)
+        atomic_write_bytes(target, data, info.st_mode & 0o7777, before_replace=unchanged, owner=(info.st_uid, info.st_gid))
     except WriteRefused:
         raise
     except OSError as exc:

@@ -173,6 +173,15 @@ def test_file_changed_since_read_is_not_written(cli, write, monkeypatch):
     assert not [p for p in os.listdir(path.parent) if p.startswith(".stylecheck-")]
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can make a file owned by someone else")
+def test_fix_as_root_keeps_the_files_owner(cli, write):
+    path = write("a.txt", "We saw the the dog.\n")
+    os.chown(path, 12345, 23456)
+    cli("--fix", str(path))
+    assert path.read_text() == "We saw the dog.\n"
+    assert (os.stat(path).st_uid, os.stat(path).st_gid) == (12345, 23456)
+
+
 def test_fix_keeps_latin1_encoding(cli, tmp_path):
     path = tmp_path / "old.txt"
     path.write_bytes("Le café café ouvre.\n".encode("latin-1"))
@@ -259,3 +268,17 @@ def test_fix_example_from_readme(cli, write):
     result = cli("--fix", str(path))
     assert path.read_text() == "# Council budget\n\nThe council approved the budget.\n"
     assert result.code == 0
+
+
+def test_a_fix_that_changes_nothing_does_not_block_an_overlapping_one():
+    from stylecheck.diagnostic import Diagnostic, Fix
+
+    def lint(text: str):
+        if text != "abc":
+            return []
+        return [
+            Diagnostic("<t>", "X.Same", "style", "error", "m", 1, 1, 1, 3, 0, 2, "ab", ("ab",), fix=Fix(0, 2, "ab", True)),
+            Diagnostic("<t>", "X.Real", "style", "error", "m", 1, 2, 1, 4, 1, 2, "bc", ("c",), fix=Fix(1, 2, "c", True)),
+        ]
+
+    assert fix_text("abc", lint).text == "ac"
