@@ -39,11 +39,11 @@ def atomic_write_bytes(
                 os.chown(tmp, *owner)
             except OSError:
                 pass  # only root may give a file away; the mode is kept either way
-        pause = os.environ.get(PAUSE_BEFORE_REPLACE_ENV)
+        pause = _test_pause()
         if pause:
             sys.stderr.write(f"stylecheck: test pause before replacing {path} with {tmp}\n")
             sys.stderr.flush()
-            time.sleep(float(pause))
+            time.sleep(pause)
         if before_replace is not None:
             before_replace()
         os.replace(tmp, path)
@@ -54,6 +54,13 @@ def atomic_write_bytes(
             pass
         raise
     _fsync_directory(directory)
+
+
+def _test_pause() -> float:
+    try:
+        return max(0.0, float(os.environ.get(PAUSE_BEFORE_REPLACE_ENV) or 0))
+    except ValueError:
+        return 0.0
 
 
 def _fsync_directory(directory: str) -> None:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from .diagnostic import Diagnostic, FileResult, Fix
 from .source import BOM, Source, SourceError, decode
 
-# Enough for chains of fixes that uncover one another ("the the the the" takes two rounds); a
-# fixer that has not settled by then is reported rather than looped on.
+# Enough for fixes that uncover one another (removing a word can make two others meet that a
+# rule then flags); a text that has not settled by then is reported rather than looped on.
 MAX_ITERATIONS = 10
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")

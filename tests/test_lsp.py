@@ -143,6 +143,11 @@ def test_diagnostics_on_open_and_change_in_utf16_and_quick_fixes(news):
         client = Client()
         init = await client.start(news)
         assert init.capabilities.position_encoding in (None, types.PositionEncodingKind.Utf16)
+        assert init.server_info.name == "stylecheck"
+        assert init.capabilities.text_document_sync.change == types.TextDocumentSyncKind.Incremental
+        assert set(init.capabilities.code_action_provider.code_action_kinds) == {
+            types.CodeActionKind.QuickFix, "source.fixAll.stylecheck"
+        }
         uri = (news / "story.txt").as_uri()
         client.open(uri, TEXT)
         opened = await client.wait_for(uri, 1)
