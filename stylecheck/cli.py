@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--list-rules", action="store_true", help="list the rules the configuration loads, then exit")
     parser.add_argument("--explain", metavar="RULE", help="show a rule's description, link and examples, then exit")
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only: no source lines, no summary")
+    parser.add_argument("--fix", action="store_true", help="apply the fixes that rules mark safe, then report what remains")
+    parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them (exit 1 if any)")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes not marked safe")
     return parser
 
 
@@ -219,6 +222,9 @@ def _user_errors():
 
 def _main(args: argparse.Namespace) -> int:
     run = Run(args)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        print("stylecheck: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
+        return EXIT_ERROR
     try:
         if args.list_rules or args.explain:
             config = _config_for(run, os.path.join(os.getcwd(), "_"))
@@ -233,10 +239,23 @@ def _main(args: argparse.Namespace) -> int:
         print(f"stylecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
-    results, texts = lint(run)
+    if args.fix or args.diff:
+        from .fix import fix_run, summary_line
+
+        results, texts, fixes = fix_run(run)
+        print(summary_line(fixes, args.diff), file=sys.stderr)
+    else:
+        results, texts = lint(run)
     for result in results:
         for warning in result.warnings:
             print(f"stylecheck: warning: {warning}", file=sys.stderr)
+    if args.diff:
+        # The diff alone is the output (for `patch`/`git apply`); 1 when it is not empty.
+        for result in results:
+            if result.error is not None:
+                print(f"stylecheck: error: {result.path}: {result.error}", file=sys.stderr)
+        errors = any(r.error is not None for r in results) or fixes.write_failures
+        return EXIT_ERROR if errors else (EXIT_FINDINGS if fixes.files_changed else EXIT_OK)
     from .output import Report, writer
 
     fail_level = args.fail_level or (run.entries[0][1].fail_level if run.entries else "error")  # type: ignore[attr-defined]
@@ -260,7 +279,8 @@ def _main(args: argparse.Namespace) -> int:
     else:
         writer(args.format)(report, stream)
         stream.flush()
-    return exit_code(results, {path: cfg.fail_level for path, cfg in run.entries}, args.fail_level)  # type: ignore[attr-defined]
+    code = exit_code(results, {path: cfg.fail_level for path, cfg in run.entries}, args.fail_level)  # type: ignore[attr-defined]
+    return EXIT_ERROR if args.fix and fixes.write_failures else code
 
 
 def exit_code(results, fail_levels: dict[str, str], cli_level: str | None) -> int:

@@ -1,0 +1,490 @@
+"""`stylecheck lsp`: a Language Server Protocol server over stdio, built on pygls.
+
+    stylecheck lsp [--debounce SECONDS] [--log-level LEVEL]
+
+- Diagnostics on open and on every change (after a short debounce), linted off the event loop by
+  the same engine as the CLI (`engine.linter_for`), and published with the document version they
+  were computed for. A result whose document has moved on is dropped, never published.
+- Code actions: each suggestion as a quick fix (the one `--fix` would apply is preferred), and a
+  `source.fixAll.stylecheck` action that applies every safe fix, as `--fix` does.
+- Configuration: found like the CLI finds it (`.stylecheck.yaml` walking up from the file), and
+  found again when a config or rule file changes (workspace/didChangeWatchedFiles, a save of a
+  config file, or a changed stat of a config file on the way up, for clients that watch nothing).
+- Positions are sent in the encoding negotiated at `initialize` (UTF-16 code units unless the
+  client offers another); the engine's offsets count code points and are converted here.
+
+pygls is imported only when the server starts: `pip install 'stylecheck[lsp]'`.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Sequence
+
+from . import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
+    from .diagnostic import Diagnostic
+
+SOURCE = "stylecheck"
+FIX_ALL_KIND = "source.fixAll.stylecheck"
+CONFIG_FILE_NAMES = (".stylecheck.yaml", ".stylecheck.yml", "pyproject.toml", ".vale.ini")
+WATCH_GLOBS = ("**/.stylecheck.yaml", "**/.stylecheck.yml", "**/pyproject.toml", "**/.vale.ini", "**/*.yml", "**/*.yaml")
+DEFAULT_DEBOUNCE = 0.3
+
+log = logging.getLogger("stylecheck.lsp")
+
+
+# -- positions -----------------------------------------------------------------------------------
+
+
+def units(text: str, encoding: str) -> int:
+    """Length of `text` in the position encoding's code units (utf-16, utf-8 or utf-32)."""
+    if encoding == "utf-32":
+        return len(text)
+    if encoding == "utf-8":
+        return len(text.encode("utf-8", "surrogatepass"))
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def code_point_offset(text: str, line_starts: Sequence[int], line: int, character: int, encoding: str) -> int:
+    """The code-point offset of an LSP (line, character) position; clamped to the text."""
+    if line >= len(line_starts):
+        return len(text)
+    start = line_starts[max(line, 0)]
+    end = line_starts[line + 1] if line + 1 < len(line_starts) else len(text)
+    if encoding == "utf-32":
+        return min(start + character, end)
+    offset = start
+    counted = 0
+    while offset < end and counted < character:
+        counted += units(text[offset], encoding)
+        offset += 1
+    return offset
+
+
+@dataclass
+class PositionMapper:
+    """Code-point offsets of one text to LSP positions in the negotiated encoding."""
+
+    text: str
+    encoding: str
+
+    def __post_init__(self) -> None:
+        from .lines import LineIndex
+
+        self.index = LineIndex(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line, column = self.index.position(offset)
+        start = self.index.starts[line - 1]
+        return line - 1, units(self.text[start : start + column - 1], self.encoding)
+
+    def offset(self, line: int, character: int) -> int:
+        return code_point_offset(self.text, self.index.starts, line, character, self.encoding)
+
+
+# -- server state --------------------------------------------------------------------------------
+
+
+@dataclass
+class Linted:
+    version: int | None
+    text: str
+    diagnostics: list["Diagnostic"]
+
+
+@dataclass
+class State:
+    """Everything the server remembers between messages (one instance per server)."""
+
+    debounce: float
+    finder: Any = None
+    # Per folder, the stat of the config files on the way up when the finder last looked.
+    fingerprints: dict[str, tuple] = field(default_factory=dict)
+    pending: dict[str, asyncio.Task] = field(default_factory=dict)
+    linted: dict[str, Linted] = field(default_factory=dict)
+    shown_errors: set[str] = field(default_factory=set)
+    executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="stylecheck-lint"))
+
+    def reset_config(self) -> None:
+        from .engine import linter_for
+
+        self.finder = None
+        self.fingerprints.clear()
+        self.shown_errors.clear()
+        linter_for.cache_clear()  # rule files may have changed under an unchanged Config
+
+    def config_for(self, path: str | None) -> "Config":
+        from .config import ConfigFinder
+
+        directory = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        fingerprint = _config_fingerprint(directory)
+        if self.finder is None or self.fingerprints.get(directory) != fingerprint:
+            if directory in self.fingerprints:
+                log.info("configuration changed above %s; reloading", directory)
+                self.reset_config()
+            if self.finder is None:
+                self.finder = ConfigFinder()
+            self.fingerprints[directory] = fingerprint
+        return self.finder.for_dir(directory)
+
+
+def _config_fingerprint(directory: str) -> tuple:
+    """The stat of every config file the finder could pick up from `directory` upwards."""
+    marks = []
+    while True:
+        for name in CONFIG_FILE_NAMES:
+            try:
+                info = os.stat(os.path.join(directory, name))
+            except OSError:
+                continue
+            marks.append((directory, name, info.st_mtime_ns, info.st_size))
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return tuple(marks)
+        directory = parent
+
+
+def lint_text(config: "Config", text: str, path: str, fmt: str | None) -> list["Diagnostic"]:
+    """Lint one editor buffer with the CLI's engine (runs on the lint thread)."""
+    from .engine import linter_for
+    from .source import Source
+
+    source = Source.from_text(text, path)
+    if source.bom:  # keep offsets into the buffer as the editor has it
+        source = Source(path=path, text=text)
+    return linter_for(config).lint_source(source, fmt).diagnostics
+
+
+# -- the server ----------------------------------------------------------------------------------
+
+
+def build_server(debounce: float = DEFAULT_DEBOUNCE):
+    """A pygls LanguageServer with stylecheck's features registered."""
+    from lsprotocol import types
+    from pygls.lsp.server import LanguageServer
+
+    class StylecheckServer(LanguageServer):
+        def report_server_error(self, error: Exception, source: Any) -> None:
+            # A malformed message or a failing handler is logged (the editor shows our stderr);
+            # it must not pop up a dialog on every keystroke, and it never stops the server.
+            log.error("%s: %s", getattr(source, "__name__", source), error)
+
+    server = StylecheckServer("stylecheck", __version__)
+    state = State(debounce=debounce)
+    severity = {
+        "error": types.DiagnosticSeverity.Error,
+        "warning": types.DiagnosticSeverity.Warning,
+        "suggestion": types.DiagnosticSeverity.Information,
+    }
+
+    def encoding() -> str:
+        value = server.workspace.position_encoding or "utf-16"
+        return getattr(value, "value", value)
+
+    def open_document(uri: str):
+        if uri not in server.workspace.text_documents:
+            return None
+        return server.workspace.get_text_document(uri)
+
+    def to_lsp(mapper: PositionMapper, d: "Diagnostic"):
+        start = mapper.position(d.offset)
+        end = mapper.position(d.offset + d.length)
+        return types.Diagnostic(
+            range=types.Range(types.Position(*start), types.Position(*end)),
+            message=d.message,
+            severity=severity[d.severity],
+            code=d.rule,
+            code_description=types.CodeDescription(href=d.link) if d.link else None,
+            source=SOURCE,
+            data={"suggestions": list(d.suggestions), "safe": bool(d.fix and d.fix.safe)},
+        )
+
+    def config_problem(uri: str, exc: Exception) -> list:
+        message = f"stylecheck configuration error: {exc}"
+        if message not in state.shown_errors:
+            state.shown_errors.add(message)
+            server.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
+        return [
+            types.Diagnostic(
+                range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                message=message,
+                severity=types.DiagnosticSeverity.Error,
+                source=SOURCE,
+            )
+        ]
+
+    def snapshot(uri: str):
+        """(version, text, path, fmt) of an open document, or None."""
+        doc = open_document(uri)
+        if doc is None:
+            return None
+        path = doc.path if uri.startswith("file:") else None
+        fmt = "markdown" if doc.language_id == "markdown" else None
+        return doc.version, doc.source, path, fmt
+
+    async def lint_and_publish(uri: str, delay: float) -> None:
+        if delay > 0:
+            await asyncio.sleep(delay)
+        snap = snapshot(uri)
+        if snap is None:
+            return
+        version, text, path, fmt = snap
+        from .cli import _user_errors
+
+        try:
+            config = state.config_for(path)
+            from .engine import linter_for
+
+            linter_for(config)  # load the rules here, so a bad rule file is a config problem
+        except _user_errors() as exc:
+            if open_document(uri) is not None and open_document(uri).version == version:
+                state.linted[uri] = Linted(version, text, [])
+                server.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=config_problem(uri, exc))
+                )
+            return
+        loop = asyncio.get_running_loop()
+        try:
+            diagnostics = await loop.run_in_executor(state.executor, lint_text, config, text, path or uri, fmt)
+        except Exception:  # a bug in a rule must not take the editor's server down
+            log.exception("linting %s failed", uri)
+            return
+        doc = open_document(uri)
+        if doc is None or doc.version != version or doc.source != text:
+            log.debug("dropping diagnostics of %s version %s: the document has moved on", uri, version)
+            return
+        # No await between the check above and this publish: what is sent matches the version.
+        state.linted[uri] = Linted(version, text, diagnostics)
+        mapper = PositionMapper(text, encoding())
+        server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[to_lsp(mapper, d) for d in diagnostics])
+        )
+
+    def schedule(uri: str, delay: float) -> None:
+        previous = state.pending.pop(uri, None)
+        if previous is not None and not previous.done():
+            previous.cancel()
+        task = asyncio.get_running_loop().create_task(lint_and_publish(uri, delay))
+        state.pending[uri] = task
+        task.add_done_callback(lambda t, uri=uri: state.pending.pop(uri, None) if state.pending.get(uri) is t else None)
+
+    def relint_all() -> None:
+        for uri in list(server.workspace.text_documents):
+            schedule(uri, 0)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls, params: types.InitializedParams) -> None:
+        from .cli import _user_errors
+        from .engine import linter_for
+
+        root = ls.workspace.root_path
+        try:  # compile the workspace's rules on the lint thread before the first document arrives
+            config = state.config_for(os.path.join(root, "_") if root else None)
+            asyncio.get_running_loop().run_in_executor(state.executor, linter_for, config)
+        except _user_errors():
+            pass  # reported on the first document
+        caps = ls.client_capabilities.workspace
+        watched = caps.did_change_watched_files if caps else None
+        if watched is not None and watched.dynamic_registration:
+            options = types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCH_GLOBS]
+            )
+            try:
+                await ls.client_register_capability_async(
+                    types.RegistrationParams(
+                        registrations=[
+                            types.Registration(id="stylecheck-config-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)
+                        ]
+                    )
+                )
+            except Exception as exc:  # the client refused; re-discovery by stat still works
+                log.warning("could not register file watchers: %s", exc)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls, params: types.DidOpenTextDocumentParams) -> None:
+        schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls, params: types.DidChangeTextDocumentParams) -> None:
+        schedule(params.text_document.uri, state.debounce)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls, params: types.DidSaveTextDocumentParams) -> None:
+        if os.path.basename(params.text_document.uri) in CONFIG_FILE_NAMES or params.text_document.uri.endswith((".yml", ".yaml")):
+            state.reset_config()
+            relint_all()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        task = state.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        state.linted.pop(uri, None)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls, params: types.DidChangeWatchedFilesParams) -> None:
+        log.info("watched files changed: %s", [c.uri for c in params.changes])
+        state.reset_config()
+        relint_all()
+
+    async def current(uri: str) -> Linted | None:
+        """The lint of the document as it is now (linting it again if the last one is stale)."""
+        snap = snapshot(uri)
+        if snap is None:
+            return None
+        version, text, path, fmt = snap
+        linted = state.linted.get(uri)
+        if linted is not None and linted.version == version and linted.text == text:
+            return linted
+        from .cli import _user_errors
+
+        try:
+            config = state.config_for(path)
+        except _user_errors():
+            return Linted(version, text, [])
+        # All linting happens on the one lint thread, never beside it.
+        diagnostics = await asyncio.get_running_loop().run_in_executor(state.executor, lint_text, config, text, path or uri, fmt)
+        return Linted(version, text, diagnostics)
+
+    def workspace_edit(uri: str, version: int | None, edits: list) -> Any:
+        caps = server.client_capabilities.workspace
+        if caps and caps.workspace_edit and caps.workspace_edit.document_changes:
+            return types.WorkspaceEdit(
+                document_changes=[
+                    types.TextDocumentEdit(
+                        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits
+                    )
+                ]
+            )
+        return types.WorkspaceEdit(changes={uri: edits})
+
+    def wanted(only: Sequence[str] | None, kind: str) -> bool:
+        return not only or any(kind == k or kind.startswith(k + ".") for k in only)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=False),
+    )
+    async def code_action(ls, params: types.CodeActionParams) -> list | None:
+        uri = params.text_document.uri
+        linted = await current(uri)
+        if linted is None:
+            return None
+        only = [getattr(k, "value", k) for k in params.context.only] if params.context.only else None
+        mapper = PositionMapper(linted.text, encoding())
+        lo = mapper.offset(params.range.start.line, params.range.start.character)
+        hi = mapper.offset(params.range.end.line, params.range.end.character)
+        actions = []
+        if wanted(only, types.CodeActionKind.QuickFix.value):
+            for d in linted.diagnostics:
+                if not d.suggestions or d.offset > hi or d.offset + d.length < lo:
+                    continue
+                lsp_diagnostic = to_lsp(mapper, d)
+                for i, suggestion in enumerate(d.suggestions):
+                    edit = types.TextEdit(range=lsp_diagnostic.range, new_text=suggestion)
+                    actions.append(
+                        types.CodeAction(
+                            title=f"Replace '{d.match}' with '{suggestion}' ({d.rule})",
+                            kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[lsp_diagnostic],
+                            is_preferred=bool(i == 0 and d.fix is not None and d.fix.safe),
+                            edit=workspace_edit(uri, linted.version, [edit]),
+                        )
+                    )
+        if wanted(only, FIX_ALL_KIND) and any(d.fix is not None and d.fix.safe for d in linted.diagnostics):
+            from .fix import fix_text
+
+            from .cli import _user_errors
+
+            snap = snapshot(uri)
+            path, fmt = (snap[2], snap[3]) if snap else (None, None)
+            try:
+                config = state.config_for(path)
+            except _user_errors():
+                return actions
+            outcome = await asyncio.get_running_loop().run_in_executor(
+                state.executor, lambda: fix_text(linted.text, lambda t: lint_text(config, t, path or uri, fmt), newline=_newline(linted.text))
+            )
+            if outcome.text != linted.text:
+                start, end_old, end_new = _changed_span(linted.text, outcome.text)
+                a, b = mapper.position(start), mapper.position(end_old)
+                edit = types.TextEdit(
+                    range=types.Range(types.Position(*a), types.Position(*b)), new_text=outcome.text[start:end_new]
+                )
+                actions.append(
+                    types.CodeAction(
+                        title=f"Fix all safe stylecheck problems ({outcome.applied})",
+                        kind=FIX_ALL_KIND,
+                        edit=workspace_edit(uri, linted.version, [edit]),
+                    )
+                )
+        return actions
+
+    server.stylecheck_state = state  # type: ignore[attr-defined]
+    return server
+
+
+def _one_line(record: logging.LogRecord) -> bool:
+    """Keep the log to one line per problem: pygls logs a traceback for every malformed message,
+    and report_server_error already names it (--log-level DEBUG shows the tracebacks)."""
+    if record.name.startswith("pygls") and record.exc_info:
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
+def _changed_span(old: str, new: str) -> tuple[int, int, int]:
+    """The one span that differs: (start, end in old, end in new), by common prefix and suffix."""
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return start, end_old, end_new
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="stylecheck lsp", description="The stylecheck language server (LSP over stdio).")
+    parser.add_argument("--stdio", action="store_true", help="talk LSP over standard input and output (the default and only transport)")
+    parser.add_argument("--debounce", type=float, default=DEFAULT_DEBOUNCE, metavar="SECONDS",
+                        help=f"wait this long after a change before linting (default: {DEFAULT_DEBOUNCE})")
+    parser.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"), help="log to stderr at this level")
+    try:
+        args = parser.parse_args(list(argv or []))
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    if args.debounce < 0:
+        print("stylecheck lsp: error: --debounce must not be negative", file=sys.stderr)
+        return 2
+    try:
+        server = build_server(args.debounce)
+    except ImportError as exc:
+        print(f"stylecheck lsp: error: the language server needs pygls ({exc.name} is missing): pip install 'stylecheck[lsp]'", file=sys.stderr)
+        return 2
+    logging.basicConfig(stream=sys.stderr, level=args.log_level, format="stylecheck lsp: %(levelname)s: %(message)s")
+    if args.log_level != "DEBUG":
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_one_line)
+    server.start_io()
+    return 0
+
+
+def _newline(text: str) -> str:
+    from .source import Source
+
+    return Source(path="", text=text).newline
