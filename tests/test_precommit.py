@@ -101,7 +101,7 @@ def test_manifest_and_project_config_are_valid_for_pre_commit(tmp_path):
         result = _run([*PRE_COMMIT, command, str(ROOT / name)], ROOT, env)
         assert result.returncode == 0, result.stdout + result.stderr
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["entry"], hook["language"]) == ("stylecheck", "stylecheck", "python")
+    assert (hook["id"], hook["entry"], hook["language"]) == ("stylecheck", "stylecheck --force-exclude", "python")
 
 
 def test_commit_fails_on_an_error_and_passes_once_the_article_is_clean(tmp_path, hook_repo):
