@@ -17,6 +17,7 @@ RULE_TYPES: dict[str, str] = {
     "consistency": "consistency",
     "conditional": "conditional",
     "runtogether": "runtogether",
+    "pronoun-agreement": "pronoun",
 }
 
 
