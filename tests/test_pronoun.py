@@ -53,6 +53,7 @@ def test_country_reiterating_his_support_is_an_error_at_its_exact_place():
         ("Mexico has once again expressed his concern about the dam.", [("his", ("its",))]),
         ("Analysts expected that the retailer would go his own way.", [("his", ("its",))]),
         ("Mexico recalled his ambassador after the row.", [("his", ("its",))]),
+        ("The central bank cut his growth forecast for the year.", [("his", ("its",))]),
         ("The Bank of Japan on Thursday reaffirmed his pledge to hold rates.", [("his", ("its",))]),
         ("The United States strongly restated his position on the tariffs.", [("his", ("its",))]),
         ("Shares fell, and Peru reaffirmed his target for inflation.", [("his", ("its",))]),
@@ -99,6 +100,9 @@ def test_singular_agreement_of_a_team_name_still_fires_under_ap():
         "The club captain expressed his frustration after the defeat.",
         "The prime minister's office reiterated his support for the plan.",
         "Party leader Ana Ruiz reaffirmed her commitment to reform.",
+        "The Office of the President expressed his condolences to the family.",
+        "Miss Norway expressed her delight at the result.",
+        "Prince of Wales found himself at the centre of the row.",
         # Names that are also people's names.
         "Jordan reaffirmed his commitment to the club after the final.",
         "Hamilton found himself fourth on the grid.",
@@ -133,6 +137,20 @@ def test_a_place_name_used_as_a_surname_in_the_article_stays_silent():
 def test_a_person_named_before_the_subject_silences_the_owned_noun_frame():
     assert _summary("He complained that Russia had closed his airspace.") == []
     assert _summary("Russia has closed his airspace to civil flights.") == [("his", ("its",))]
+
+
+def test_a_capitalised_name_ending_in_an_organisation_word_is_a_body():
+    assert _summary("Vantage Holdings reiterated his rating on the stock.") == [("his", ("its",))]
+    assert _summary("Kelso United found himself bottom of the table.") == [("himself", ("itself",))]
+
+
+def test_a_hard_wrapped_line_continues_its_sentence():
+    text = "Shares rose after analyst Ann Berg of Vantage\nHoldings reiterated his rating on the stock.\n"
+    assert _summary(text) == []
+    # A line that ends a sentence still ends it.
+    text = "Shares rose on Monday.\nVantage Holdings reiterated his rating on the stock.\n"
+    (d,) = _findings(text)
+    assert (d.line, d.column, d.match) == (2, 29, "his")
 
 
 def test_only_a_clause_opening_subject_counts():

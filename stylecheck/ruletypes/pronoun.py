@@ -77,6 +77,7 @@ _MODALS = frozenset(("will", "would", "could", "should", "shall", "may", "might"
 _GIVEN_NAME = regex.compile(r"(?r)(?<![\p{L}\p{N}'’.-])(?P<word>\p{Lu}\p{Ll}+)[ \t]+\Z")
 # A person named before the subject: the owner of "his" may be that person.
 _PERSON_BEFORE = regex.compile(r"\b(?:[Hh]e|[Ss]he|Mr|Mrs|Ms|Dr|said|says|told|added)\b")
+_SENTENCE_FINAL = regex.compile(r"[.!?…:;][\"'”’)\]]*\Z")
 _LAST_WORD = regex.compile(r"(?P<word>\p{L}+)\W*\Z")
 
 
@@ -130,17 +131,24 @@ class PronounAgreement(Rule):
         # 2. The subject, ending right where the verb begins (only run on candidates).
         modifiers = _strings(frames.get("modifiers")) + demonyms
         determiners = _strings(orgs.get("determiners"))
+        suffixes = _strings(orgs.get("suffixes"))
         auxiliaries = _strings(frames.get("auxiliaries")) + sorted(self.plural_auxiliaries)
         place = rf"(?:[Tt]he\s+)?(?:{_alternation(names)})" if names else r"(?!)"
         head = _alternation([_either_case(h) for h in heads], escape=False) if heads else r"(?!)"
         modifier = (
             rf"(?:{_alternation(modifiers)}|\p{{Lu}}[\p{{L}}.&-]*|\p{{Ll}}+-(?:based|owned|run|backed|listed))"
         )
-        of_name = r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.&-]*){0,3})?"
+        # "the Bank of Japan"; not "the Office of the President", which speaks for a person.
+        titles = _alternation(_strings(frames.get("person_titles")))
+        of_name = (
+            rf"(?:\s+of\s+(?:the\s+)?(?!(?:{titles})\b)\p{{Lu}}[\p{{L}}.&-]*"
+            rf"(?:\s+(?:and\s+)?(?!(?:{titles})\b)\p{{Lu}}[\p{{L}}.&-]*){{0,3}})?"
+        )
         self.subject = regex.compile(
             r"(?<![\p{L}\p{N}'’.&-])"
             rf"(?P<subject>(?P<place>{place})"
-            rf"|(?:{_alternation([_either_case(d) for d in determiners], escape=False)})\s+(?:{modifier}\s+){{0,3}}(?:{head}){of_name})"
+            rf"|(?:{_alternation([_either_case(d) for d in determiners], escape=False)})\s+(?:{modifier}\s+){{0,3}}(?:{head}){of_name}"
+            rf"|(?:[Tt]he\s+)?(?:\p{{Lu}}[\p{{L}}\p{{N}}&'’-]*\s+){{1,4}}(?:{_alternation(suffixes)})\.?)"
             rf"\s+(?P<between>(?:(?:{_alternation(auxiliaries)}|\p{{Ll}}+ly|on\s+(?:{_WEEKDAYS}))\s+)*)\Z",
             regex.VERSION0,
         )
@@ -210,7 +218,7 @@ class PronounAgreement(Rule):
                 continue
             if sentences is None:
                 sentences = doc.sentences
-            s_start = _sentence_start(sentences, p_start, seg_start)
+            s_start = _sentence_start(prose, sentences, p_start, seg_start)
             v_start = verb_match.start("verb")
             subject = self.subject.search(prose, max(s_start, v_start - 200), v_start)
             if subject is None or not self._opens_clause(prose, s_start, subject.start()):
@@ -299,11 +307,23 @@ def _merged(spans: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_start(sentences: list[tuple[int, int]], offset: int, fallback: int) -> int:
+def _sentence_start(prose: str, sentences: list[tuple[int, int]], offset: int, fallback: int) -> int:
+    """Where the sentence holding `offset` starts. A hard-wrapped line (a single line break after
+    a line that does not end a sentence) continues the sentence before it, whatever the
+    Document's headline heuristic says: "... of Acme\nHoldings reiterated ..." is one sentence."""
     i = bisect_right(sentences, (offset, float("inf"))) - 1
-    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
-        return sentences[i][0]
-    return fallback
+    if i < 0 or not sentences[i][0] <= offset < sentences[i][1]:
+        return fallback
+    while i > 0:
+        start = sentences[i][0]
+        gap = prose[sentences[i - 1][1] : start]
+        if gap.count("\n") != 1 or start <= fallback:
+            break
+        previous = prose[sentences[i - 1][0] : sentences[i - 1][1]]
+        if _SENTENCE_FINAL.search(previous):
+            break
+        i -= 1
+    return max(sentences[i][0], fallback)
 
 
 def _strings(value: Any) -> list[str]:
