@@ -62,11 +62,11 @@ NEUTER = {
     "himself": "itself", "herself": "itself",
 }
 
-# The pronouns the check reports (lower case: after a verb they never open a sentence).
+# The pronouns the check reports; lower case, as after a verb they never open a sentence.
+# (he/she/him after a verb begin a new argument, usually a person: they are never reported.)
 _PRONOUN = regex.compile(r"\bh(?:is|er(?:self)?|imself)\b")
 _NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_WORD = r"[\p{L}][\p{L}'’-]*"
 # The word before the pronoun (the verb) and an optional adverb in between.
 # Searched backwards from the pronoun, so that it costs one attempt, not one per window position.
 _VERB_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{N}'’-])(?P<verb>\p{Ll}[\p{Ll}-]*)\s+(?:(?P<adverb>\p{Ll}+ly)\s+)?\Z")
@@ -128,7 +128,7 @@ class PronounAgreement(Rule):
         self.owned = regex.compile(
             rf"\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?(?:{_alternation(own_nouns)})(?![\p{{L}}-])", regex.VERSION0
         )
-        # 2. The subject, ending right where the verb begins (only run on candidates).
+        # The subject, ending right where the verb begins (run only for a candidate pronoun).
         modifiers = _strings(frames.get("modifiers")) + demonyms
         determiners = _strings(orgs.get("determiners"))
         suffixes = _strings(orgs.get("suffixes"))
@@ -171,7 +171,7 @@ class PronounAgreement(Rule):
             out[key] = [str(item) for item in items]
         return out
 
-    def _data(self, name: str) -> "MappingProxyType[str, Any]":
+    def _data(self, name: str) -> MappingProxyType[str, Any]:
         path = _data_path(self.path, name)
         if path is None:
             raise self.error(None, f"word list {name!r} not found in the style's data folder or the bundled rules/data")
@@ -231,7 +231,7 @@ class PronounAgreement(Rule):
             if kind == "owned" and _PERSON_BEFORE.search(prose, s_start, subject.start()):
                 continue  # "he said Russia had closed his airspace": the owner may be that person
             place = subject.group("place")
-            if place and self._named_person(doc, _bare_name(place)):
+            if place and self._named_person(prose, _bare_name(place)):
                 continue  # "Stephen Ireland ... Ireland expressed his ...": a surname here
             name = " ".join(subject.group("subject").split())
             form = NEUTER[pronoun]
@@ -252,20 +252,17 @@ class PronounAgreement(Rule):
             return "verb"
         return verb_form if verb not in self.other_verbs else None
 
-    def _named_person(self, doc: Document, name: str) -> bool:
+    def _named_person(self, prose: str, name: str) -> bool:
         """Whether the article also writes the place name after a given name ("Jimmy Wales"),
         which makes the bare name a person's surname. Run only for a finding about to be made."""
-        memo: dict[str, bool] = doc.__dict__.setdefault("_pronoun_surnames", {})
-        if name not in memo:
-            memo[name] = any(self._given_name_before(doc.prose, m.start()) and f"{word} {name}" not in self.names
-                             for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}'’.-]){regex.escape(name)}(?![\p{{L}}\p{{N}}])", doc.prose)
-                             for word in [_word_before(doc.prose, m.start())] if word)
-        return memo[name]
-
-    def _given_name_before(self, prose: str, offset: int) -> bool:
-        """A capitalised word right before `offset` that could be a given name."""
-        m = _GIVEN_NAME.search(prose, max(0, offset - 40), offset)
-        return m is not None and m.group("word").lower() not in self.not_given_names
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}'’.-]){regex.escape(name)}(?![\p{{L}}\p{{N}}])", prose):
+            before = _GIVEN_NAME.search(prose, max(0, m.start() - 40), m.start())
+            if before is None:
+                continue
+            word = before.group("word")
+            if word.lower() not in self.not_given_names and f"{word} {name}" not in self.names:
+                return True
+        return False
 
     def _opens_clause(self, prose: str, sentence_start: int, subject_start: int) -> bool:
         """The subject starts its sentence or follows punctuation or a clause opener."""
@@ -289,11 +286,6 @@ def _bare_name(place: str) -> str:
     """`the  Netherlands` -> `Netherlands`."""
     words = place.split()
     return " ".join(words[1:] if words[0] in ("the", "The") else words)
-
-
-def _word_before(prose: str, offset: int) -> str:
-    m = _GIVEN_NAME.search(prose, max(0, offset - 40), offset)
-    return m.group("word") if m else ""
 
 
 def _merged(spans: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -364,7 +356,7 @@ def _data_path(rule_path: str, name: str) -> Path | None:
 
 
 @lru_cache(maxsize=32)
-def _load_data(path: str) -> "MappingProxyType[str, Any]":
+def _load_data(path: str) -> MappingProxyType[str, Any]:
     """A word list file, read once per process; read-only, as the memo is shared."""
     data = load_yaml_file(path)
     if not isinstance(data, dict):
