@@ -153,6 +153,26 @@ def test_a_hard_wrapped_line_continues_its_sentence():
     assert (d.line, d.column, d.match) == (2, 29, "his")
 
 
+def test_a_second_verb_joined_by_and_shares_the_subject():
+    assert _summary("Portugal joined the talks and reaffirmed his commitment to the deal.") == [("his", ("its",))]
+    assert _summary("After Mexico objected, Canada joined the call and reiterated his support.") == [("his", ("its",))]
+    assert _summary("Portugal hosted the summit and found himself in the spotlight.") == [("himself", ("itself",))]
+    # Another clause, a person, or a bare verb with its own subject in between: silent.
+    for text in (
+        "Portugal praised the striker, who scored twice and expressed his delight.",
+        "Portugal watched the striker score and express his delight.",
+        "Portugal said the striker trained and expressed his thanks.",
+        "Portugal honoured the striker as he wept and expressed his thanks.",
+        "Portugal honoured Mr Silva and expressed his thanks.",
+        "Portugal's coach joined the talks and reaffirmed his commitment.",
+        "Portugal and Spain joined the talks and reaffirmed his commitment.",
+        "Wales have joined the talks and reaffirmed his commitment.",
+        "The club chairman joined the board and reaffirmed his commitment.",
+        "Portugal thanked the envoy and the envoy reaffirmed his commitment.",
+    ):
+        assert _summary(text) == [], text
+
+
 def test_only_a_clause_opening_subject_counts():
     assert _summary("Carney and Canada reiterated his support.") == []
     assert _summary("Trade grew, and Canada reiterated his support.") == [("his", ("its",))]

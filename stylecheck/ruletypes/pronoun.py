@@ -5,15 +5,16 @@
     entities: [Acme Widgets]        # more names that stand for a body (a newsroom's own list)
     exceptions: [Victoria]          # names never read as a place or organisation
 
-The check decides from sentence structure, never from word distance. It reports a pronoun only in
-the tight frame
+The check decides from sentence structure, never from word distance. SUBJECT is a gazetteer name
+("Canada", "the Kremlin", "Acme Holdings") or an organisation's noun phrase ("the Canadian
+government", "the Bank of Japan") that opens its clause: at the sentence start, after punctuation
+or after a clause opener such as "that" or "when". A pronoun is reported only in the tight frame
 
     SUBJECT (auxiliary | adverb)* VERB (adverb)? PRONOUN
 
-where SUBJECT is a gazetteer name ("Canada", "the Kremlin") or an organisation's noun phrase
-("the Canadian government", "the Bank of Japan") that opens its clause (sentence start, after
-punctuation or a clause opener such as "that" or "when"), and the frame is one that only the
-subject can fill:
+or after a second finite verb joined by "and" when nothing in between opens another clause or
+names a person ("Canada joined the call and reiterated his support"), and only when the frame is
+one that the subject alone can fill:
 
 * a reflexive after the verb ("Canada found himself") -> "itself";
 * "his own"/"her own" after the verb ("the firm went his own way") -> "its";
@@ -77,6 +78,13 @@ _MODALS = frozenset(("will", "would", "could", "should", "shall", "may", "might"
 _GIVEN_NAME = regex.compile(r"(?r)(?<![\p{L}\p{N}'’.-])(?P<word>\p{Lu}\p{Ll}+)[ \t]+\Z")
 # A person named before the subject: the owner of "his" may be that person.
 _PERSON_BEFORE = regex.compile(r"\b(?:[Hh]e|[Ss]he|Mr|Mrs|Ms|Dr|said|says|told|added)\b")
+_AND_BEFORE = regex.compile(r"(?r)(?<![\p{L}-])and\s+\Z")
+# Words that open a clause or name a person; between a subject's verb and "and VERB-ed his" they
+# mean the second verb may have another subject.
+_CLAUSE_WORDS = frozenset((
+    "who", "whom", "whose", "which", "whether", "or", "he", "she", "him", "her", "his", "hers",
+    "they", "them", "their", "i", "we", "you", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord",
+))
 _SENTENCE_FINAL = regex.compile(r"[.!?…:;][\"'”’)\]]*\Z")
 _LAST_WORD = regex.compile(r"(?P<word>\p{L}+)\W*\Z")
 
@@ -144,12 +152,24 @@ class PronounAgreement(Rule):
             rf"(?:\s+of\s+(?:the\s+)?(?!(?:{titles})\b)\p{{Lu}}[\p{{L}}.&-]*"
             rf"(?:\s+(?:and\s+)?(?!(?:{titles})\b)\p{{Lu}}[\p{{L}}.&-]*){{0,3}})?"
         )
-        self.subject = regex.compile(
+        subject = (
             r"(?<![\p{L}\p{N}'’.&-])"
             rf"(?P<subject>(?P<place>{place})"
             rf"|(?:{_alternation([_either_case(d) for d in determiners], escape=False)})\s+(?:{modifier}\s+){{0,3}}(?:{head}){of_name}"
             rf"|(?:[Tt]he\s+)?(?:\p{{Lu}}[\p{{L}}\p{{N}}&'’-]*\s+){{1,4}}(?:{_alternation(suffixes)})\.?)"
-            rf"\s+(?P<between>(?:(?:{_alternation(auxiliaries)}|\p{{Ll}}+ly|on\s+(?:{_WEEKDAYS}))\s+)*)\Z",
+            rf"\s+(?P<between>(?:(?:{_alternation(auxiliaries)}|\p{{Ll}}+ly|on\s+(?:{_WEEKDAYS}))\s+)*)"
+        )
+        self.subject = regex.compile(subject + r"\Z", regex.VERSION0)
+        # A subject with its own finite verb, for a second verb joined by "and".
+        self.clause_subject = regex.compile(
+            subject + rf"(?:{_alternation(self.irregular_verbs)}|{_VERBISH.pattern})(?![\p{{L}}\p{{N}}'’-])",
+            regex.VERSION0,
+        )
+        # What may not stand between that verb and "and": another clause, or a person.
+        self.clause_break = regex.compile(
+            r"[,;:()\[\]\"“”—–]|(?<![\p{L}-])(?:"
+            + _alternation(sorted(self.reporting_verbs | self.openers | _CLAUSE_WORDS))
+            + r")(?![\p{L}-])",
             regex.VERSION0,
         )
 
@@ -221,7 +241,11 @@ class PronounAgreement(Rule):
             s_start = _sentence_start(prose, sentences, p_start, seg_start)
             v_start = verb_match.start("verb")
             subject = self.subject.search(prose, max(s_start, v_start - 200), v_start)
-            if subject is None or not self._opens_clause(prose, s_start, subject.start()):
+            if subject is not None and not self._opens_clause(prose, s_start, subject.start()):
+                subject = None
+            if subject is None and frame == "verb" and kind != "owned" and self._finite(verb):
+                subject = self._coordinated_subject(prose, s_start, v_start)
+            if subject is None:
                 continue
             between = subject.group("between").split()
             if set(between) & self.plural_auxiliaries:
@@ -237,12 +261,30 @@ class PronounAgreement(Rule):
             form = NEUTER[pronoun]
             yield Match(p_start, p_end, self.format_message(pronoun, name, form), (form,))
 
+    def _coordinated_subject(self, prose: str, sentence_start: int, verb_start: int) -> Any:
+        """The subject of "SUBJECT VERB ... and VERB-ed his": a second finite verb joined by "and"
+        shares the clause's subject when nothing between opens another clause or names a person
+        ("Norway joined the talks and reiterated his support"; not "... the envoy, who ... and")."""
+        conj = _AND_BEFORE.search(prose, max(sentence_start, verb_start - 12), verb_start)
+        if conj is None:
+            return None
+        found = None
+        for head in self.clause_subject.finditer(prose, sentence_start, conj.start()):
+            if self._opens_clause(prose, sentence_start, head.start()):
+                found = head
+        if found is None or self.clause_break.search(prose, found.end(), conj.start()):
+            return None
+        return found
+
+    def _finite(self, verb: str) -> bool:
+        return verb in self.irregular_verbs or bool(_VERBISH.fullmatch(verb))
+
     def _frame(self, kind: str, verb: str, pronoun: str, following: str | None) -> str | None:
         """Whether the verb and the word after the pronoun make a frame only the subject fills:
         None (no), "verb" (yes), or "after-modal" (yes if a modal precedes the bare verb)."""
         if verb in self.reporting_verbs:
             return None
-        finite = verb in self.self_verbs or verb in self.irregular_verbs or bool(_VERBISH.fullmatch(verb))
+        finite = verb in self.self_verbs or self._finite(verb)
         verb_form = "verb" if finite else "after-modal"
         if kind in ("reflexive", "own"):
             return verb_form
