@@ -47,6 +47,7 @@ def test_country_reiterating_his_support_is_an_error_at_its_exact_place():
     "text, expected",
     [
         ("Norway reiterated his support for the ceasefire.", [("his", ("its",))]),
+        ("Norway reiterated his support as the talks resumed.", [("his", ("its",))]),
         ("The ministry reaffirmed her commitment to the budget.", [("her", ("its",))]),
         ("After the vote, Portugal found himself isolated.", [("himself", ("itself",))]),
         ("The Swedish central bank found herself under pressure.", [("herself", ("itself",))]),
@@ -96,6 +97,10 @@ def test_singular_agreement_of_a_team_name_still_fires_under_ap():
         "The ministry renewed his contract for another year.",
         "The club confirmed his appointment as coach.",
         "Germany thanked her for her years of service.",
+        # A self verb, but the thing is a person's standing or role.
+        "The appeals court reaffirmed his conviction for fraud.",
+        "The party reiterated her candidacy for the seat.",
+        "The club reaffirmed his place as captain.",
         # A person's noun phrase whose modifier is a place or body.
         "The club captain expressed his frustration after the defeat.",
         "The prime minister's office reiterated his support for the plan.",

@@ -132,6 +132,12 @@ class PronounAgreement(Rule):
         self.not_possessed = frozenset(_strings(frames.get("not_possessed")))
         own_nouns = _strings(frames.get("own_nouns"))
 
+        # A person's standing or role after the pronoun: "his conviction", "his place as captain".
+        self.persons_thing = regex.compile(
+            rf"\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?(?:(?:{_alternation(_strings(frames.get('other_nouns')))})(?![\p{{L}}-])"
+            rf"|(?:place|role|position|job|post|spot|standing)\s+as\b)",
+            regex.VERSION0,
+        )
         # Nouns a body owns, after the pronoun and at most one adjective ("his new embassy").
         self.owned = regex.compile(
             rf"\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?(?:{_alternation(own_nouns)})(?![\p{{L}}-])", regex.VERSION0
@@ -228,6 +234,8 @@ class PronounAgreement(Rule):
             elif following == "own":
                 kind = "own"
             elif verb in self.self_verbs:
+                if self.persons_thing.match(prose, p_end, seg_end):
+                    continue  # "the court reaffirmed his conviction": someone else's
                 kind = "frame"
             elif self.owned.match(prose, p_end, seg_end):
                 kind = "owned"
