@@ -61,6 +61,7 @@ def test_country_reiterating_his_support_is_an_error_at_its_exact_place():
         ("The Kremlin reaffirmed his demands in a statement.", [("his", ("its",))]),
         ("Officials said that Brazil had reiterated his offer to mediate.", [("his", ("its",))]),
         ("Microsoft launches his own search engine", [("his", ("its",))]),
+        ("LIMA, May 4 - Peru reaffirmed his target for inflation.", [("his", ("its",))]),
         ("Norway reiterated his support; Finland expressed her regret.", [("his", ("its",)), ("her", ("its",))]),
     ],
 )
@@ -104,6 +105,7 @@ def test_singular_agreement_of_a_team_name_still_fires_under_ap():
         # A person's noun phrase whose modifier is a place or body.
         "The club captain expressed his frustration after the defeat.",
         "The prime minister's office reiterated his support for the plan.",
+        "Sanchez's Administration reiterated his commitment to the reform.",
         "Party leader Ana Ruiz reaffirmed her commitment to reform.",
         "The Office of the President expressed his condolences to the family.",
         "Miss Norway expressed her delight at the result.",

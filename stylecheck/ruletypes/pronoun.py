@@ -162,7 +162,8 @@ class PronounAgreement(Rule):
             r"(?<![\p{L}\p{N}'’.&-])"
             rf"(?P<subject>(?P<place>{place})"
             rf"|(?:{_alternation([_either_case(d) for d in determiners], escape=False)})\s+(?:{modifier}\s+){{0,3}}(?:{head}){of_name}"
-            rf"|(?:[Tt]he\s+)?(?:\p{{Lu}}[\p{{L}}\p{{N}}&'’-]*\s+){{1,4}}(?:{_alternation(suffixes)})\.?)"
+            # No apostrophes: "Acme's Bank" is a possessive, like "Canada's prime minister".
+            rf"|(?:[Tt]he\s+)?(?:\p{{Lu}}[\p{{L}}\p{{N}}&-]*\s+){{1,4}}(?:{_alternation(suffixes)})\.?)"
             rf"\s+(?P<between>(?:(?:{_alternation(auxiliaries)}|\p{{Ll}}+ly|on\s+(?:{_WEEKDAYS}))\s+)*)"
         )
         self.subject = regex.compile(subject + r"\Z", regex.VERSION0)
@@ -319,7 +320,7 @@ class PronounAgreement(Rule):
         before = prose[sentence_start:subject_start].rstrip()
         if not before:
             return True
-        if before[-1] in ",;:(—–\"“‘'":
+        if before[-1] in ",;:(—–-\"“‘'":  # "-": a dateline dash (the subject never follows a hyphen)
             return True
         last = _LAST_WORD.search(before)
         if last is None or last.group("word").lower() not in self.openers:
