@@ -286,3 +286,18 @@ def test_seed_only_pronoun_finding_is_canada_reiterating_his_support():
     others = [m.start() for m in re.finditer(r"\bhis\b", text) if m.start() != d.offset]
     assert len(others) >= 2
     assert not any(x.offset in others for x in diagnostics)
+
+
+def test_judgements_are_kept_by_file_and_line_only():
+    import yaml
+
+    from .conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "bench" / "judgements" / "pronoun.yml").read_text(encoding="utf-8"))
+    entries = data["fixed"] + data["word_distance_candidates"] + data["planted_errors_found"]
+    assert data["flags"] == []
+    assert entries
+    for entry in entries:
+        assert set(entry) == {"corpus", "file", "line", "rule", "verdict", "why"}, entry
+        assert entry["rule"] == RULE and isinstance(entry["line"], int)
+        assert entry["verdict"] in ("real", "false-alarm", "correct-silence")
