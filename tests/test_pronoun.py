@@ -301,3 +301,37 @@ def test_judgements_are_kept_by_file_and_line_only():
         assert set(entry) == {"corpus", "file", "line", "rule", "verdict", "why"}, entry
         assert entry["rule"] == RULE and isinstance(entry["line"], int)
         assert entry["verdict"] in ("real", "false-alarm", "correct-silence")
+
+
+def test_a_newsroom_rule_of_this_type_with_its_own_entities_and_word_list(cli, tmp_path):
+    styles = tmp_path / "styles"
+    (styles / "Newsroom").mkdir(parents=True)
+    (styles / "data").mkdir()
+    (styles / "data" / "cantons.yml").write_text("names: [Vaud, Ticino]\n")
+    (styles / "Newsroom" / "Agreement.yml").write_text(
+        "extends: pronoun-agreement\n"
+        "message: \"'%s' for '%s': write '%s'.\"\n"
+        "level: warning\n"
+        "category: pronoun\n"
+        "places: [cantons.yml]\n"
+        "entities: [Globex]\n"
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("Vaud reaffirmed his budget rules. Globex expressed his regret. Norway reiterated his support.\n")
+    result = cli("--rules", str(styles), "--select", "Newsroom", "--format", "json", str(story))
+    found = result.json()["files"][0]["diagnostics"]
+    assert [(d["rule"], d["severity"], d["column"], d["message"]) for d in found] == [
+        ("Newsroom.Agreement", "warning", 17, "'his' for 'Vaud': write 'its'."),
+        ("Newsroom.Agreement", "warning", 52, "'his' for 'Globex': write 'its'."),
+    ]
+
+
+def test_a_missing_word_list_is_a_one_line_error(cli, tmp_path):
+    style = tmp_path / "Newsroom"
+    style.mkdir()
+    (style / "Agreement.yml").write_text("extends: pronoun-agreement\ncategory: pronoun\nframes: nowhere.yml\n")
+    (tmp_path / "a.txt").write_text("Norway reiterated his support.\n")
+    result = cli("--rules", str(tmp_path), str(tmp_path / "a.txt"))
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    assert "word list 'nowhere.yml' not found" in result.err and "Agreement.yml" in result.err
