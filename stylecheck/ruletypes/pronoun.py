@@ -122,6 +122,8 @@ class PronounAgreement(Rule):
         heads = (set(_strings(orgs.get("heads"))) | set(extra["heads"])) - excluded
 
         self.names = frozenset(names)
+        self.demonyms = frozenset(demonyms)
+        self.led_by_person = frozenset(_strings(orgs.get("led_by_person")))
         self.not_given_names = frozenset(_strings(frames.get("not_given_names")))
         self.self_verbs = frozenset(_strings(frames.get("self_verbs"))) | frozenset(extra["self_verbs"])
         self.other_verbs = frozenset(_strings(frames.get("other_verbs")))
@@ -161,7 +163,7 @@ class PronounAgreement(Rule):
         subject = (
             r"(?<![\p{L}\p{N}'’.&-])"
             rf"(?P<subject>(?P<place>{place})"
-            rf"|(?:{_alternation([_either_case(d) for d in determiners], escape=False)})\s+(?:{modifier}\s+){{0,3}}(?:{head}){of_name}"
+            rf"|(?:{_alternation([_either_case(d) for d in determiners], escape=False)})\s+(?P<modifiers>(?:{modifier}\s+){{0,3}})(?P<head>{head}){of_name}"
             # No apostrophes: "Acme's Bank" is a possessive, like "Canada's prime minister".
             rf"|(?:[Tt]he\s+)?(?:\p{{Lu}}[\p{{L}}\p{{N}}&-]*\s+){{1,4}}(?:{_alternation(suffixes)})\.?)"
             rf"\s+(?P<between>(?:(?:{_alternation(auxiliaries)}|\p{{Ll}}+ly|on\s+(?:{_WEEKDAYS}))\s+)*)"
@@ -263,12 +265,23 @@ class PronounAgreement(Rule):
                 continue  # a bare "go" is a verb only after "would", "will" ...
             if kind == "owned" and _PERSON_BEFORE.search(prose, s_start, subject.start()):
                 continue  # "he said Russia had closed his airspace": the owner may be that person
+            if self._named_for_a_person(subject):
+                continue  # "the Blair government reaffirmed his ...": it may speak for him
             place = subject.group("place")
             if place and self._named_person(prose, _bare_name(place)):
                 continue  # "Stephen Ireland ... Ireland expressed his ...": a surname here
             name = " ".join(subject.group("subject").split())
             form = NEUTER[pronoun]
             yield Match(p_start, p_end, self.format_message(pronoun, name, form), (form,))
+
+    def _named_for_a_person(self, subject: Any) -> bool:
+        """An organisation led by a person and named after one ("the Trump administration"):
+        a capitalised modifier that is no demonym and no place or body in the gazetteers."""
+        head = subject.group("head")
+        if not head or head.lower() not in self.led_by_person:
+            return False
+        words = subject.group("modifiers").split()
+        return any(w[:1].isupper() and w not in self.demonyms and w not in self.names for w in words)
 
     def _coordinated_subject(self, prose: str, sentence_start: int, verb_start: int) -> Any:
         """The subject of "SUBJECT VERB ... and VERB-ed his": a second finite verb joined by "and"
