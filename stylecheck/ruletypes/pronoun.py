@@ -247,11 +247,21 @@ class PronounAgreement(Rule):
             frame = self._frame(kind, verb, pronoun, following)
             if frame is None:
                 continue
+            v_start = verb_match.start("verb")
+            # The subject search comes first, bounded by the block: most candidates have none,
+            # and then the sentences of the document are never needed.
+            subject = self.subject.search(prose, max(seg_start, v_start - 200), v_start)
+            coordinated = (
+                subject is None and frame == "verb" and kind != "owned" and self._finite(verb)
+                and _AND_BEFORE.search(prose, max(seg_start, v_start - 12), v_start) is not None
+            )
+            if subject is None and not coordinated:
+                continue
             if sentences is None:
                 sentences = doc.sentences
             s_start = _sentence_start(prose, sentences, p_start, seg_start)
-            v_start = verb_match.start("verb")
-            subject = self.subject.search(prose, max(s_start, v_start - 200), v_start)
+            if subject is not None and subject.start() < s_start:
+                subject = self.subject.search(prose, s_start, v_start)
             if subject is not None and not self._opens_clause(prose, s_start, subject.start()):
                 subject = None
             if subject is None and frame == "verb" and kind != "owned" and self._finite(verb):
