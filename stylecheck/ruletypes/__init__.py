@@ -11,13 +11,13 @@ from .base import Rule, RuleContext, RuleError
 
 RULE_TYPES: dict[str, str] = {
     "existence": "existence",
+    "pronoun-agreement": "pronoun",
     "substitution": "substitution",
     "occurrence": "occurrence",
     "repetition": "repetition",
     "consistency": "consistency",
     "conditional": "conditional",
     "runtogether": "runtogether",
-    "pronoun-agreement": "pronoun",
 }
 
 
