@@ -171,6 +171,7 @@ def test_a_second_verb_joined_by_and_shares_the_subject():
         "Portugal praised the striker, who scored twice and expressed his delight.",
         "Portugal watched the striker score and express his delight.",
         "Portugal said the striker trained and expressed his thanks.",
+        "Portugal noticed the striker smiled and expressed his thanks.",
         "Portugal honoured the striker as he wept and expressed his thanks.",
         "Portugal honoured Mr Silva and expressed his thanks.",
         "Portugal's coach joined the talks and reaffirmed his commitment.",

@@ -133,6 +133,7 @@ class PronounAgreement(Rule):
         self.openers = frozenset(_strings(frames.get("clause_openers")))
         self.not_possessed = frozenset(_strings(frames.get("not_possessed")))
         own_nouns = _strings(frames.get("own_nouns"))
+        complement_verbs = frozenset(_strings(frames.get("complement_verbs")))
 
         # A person's standing or role after the pronoun: "his conviction", "his place as captain".
         self.persons_thing = regex.compile(
@@ -171,13 +172,13 @@ class PronounAgreement(Rule):
         self.subject = regex.compile(subject + r"\Z", regex.VERSION0)
         # A subject with its own finite verb, for a second verb joined by "and".
         self.clause_subject = regex.compile(
-            subject + rf"(?:{_alternation(self.irregular_verbs)}|{_VERBISH.pattern})(?![\p{{L}}\p{{N}}'’-])",
+            subject + rf"(?P<first_verb>{_alternation(self.irregular_verbs)}|{_VERBISH.pattern})(?![\p{{L}}\p{{N}}'’-])",
             regex.VERSION0,
         )
         # What may not stand between that verb and "and": another clause, or a person.
         self.clause_break = regex.compile(
             r"[,;:()\[\]\"“”—–]|(?<![\p{L}-])(?:"
-            + _alternation(sorted(self.reporting_verbs | self.openers | _CLAUSE_WORDS))
+            + _alternation(sorted(self.reporting_verbs | complement_verbs | self.openers | _CLAUSE_WORDS))
             + r")(?![\p{L}-])",
             regex.VERSION0,
         )
@@ -304,7 +305,7 @@ class PronounAgreement(Rule):
         for head in self.clause_subject.finditer(prose, sentence_start, conj.start()):
             if self._opens_clause(prose, sentence_start, head.start()):
                 found = head
-        if found is None or self.clause_break.search(prose, found.end(), conj.start()):
+        if found is None or self.clause_break.search(prose, found.start("first_verb"), conj.start()):
             return None
         return found
 
