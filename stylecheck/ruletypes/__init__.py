@@ -11,6 +11,7 @@ from .base import Rule, RuleContext, RuleError
 
 RULE_TYPES: dict[str, str] = {
     "existence": "existence",
+    "pronoun-agreement": "pronoun",
     "substitution": "substitution",
     "occurrence": "occurrence",
     "repetition": "repetition",
