@@ -5,7 +5,7 @@
     python bench/precision.py ../shared/corpus/extractor_fixtures --rules House.PronounAgreement
 
 The corpus is edited copy, so nearly every flag is a false alarm: judge the samples it prints and
-fix the checks, not the corpus. Judgements are kept by file and line in bench/judgements.yml.
+fix the checks, not the corpus. Judgements are kept by file and line in bench/judgements/*.yml.
 """
 from __future__ import annotations
 
