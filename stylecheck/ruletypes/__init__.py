@@ -17,6 +17,9 @@ RULE_TYPES: dict[str, str] = {
     "consistency": "consistency",
     "conditional": "conditional",
     "runtogether": "runtogether",
+    # Vale's extension points (see stylecheck/vale.py).
+    "capitalization": "capitalization",
+    "metric": "metric",
 }
 
 

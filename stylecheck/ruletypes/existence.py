@@ -28,6 +28,8 @@ class Existence(Rule):
     DEFAULT_MESSAGE = "Avoid '%s'."
 
     def compile(self, options: dict) -> None:
+        if self.vale:
+            return self._compile_vale()
         tokens = [str(t) for t in self.option("tokens")]
         raw = [str(t) for t in self.option("raw")]
         if not tokens and not raw:
@@ -41,7 +43,76 @@ class Existence(Rule):
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), self.option("ignorecase"))
         self.suggestions = _action_suggestions(self.action)
 
+    def _compile_vale(self) -> None:
+        # Vale's NewExistence: tokens in the order written, wrapped in the word template unless
+        # `nonword`; `raw` pieces concatenated before (or, with `append`, after) them.
+        from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE
+
+        listed = [str(t) for t in (self.option("tokens") or [])]
+        tokens = [t for t in listed if t.strip()]
+        raw = "".join(str(t) for t in (self.option("raw") or []))
+        if not tokens and not raw:
+            raise self.error("tokens", f"rule {self.id}: an existence rule needs 'tokens' or 'raw'")
+        word = not self.option("nonword") and len(listed) > 0
+        self.vale_parts = (WORD_TEMPLATE if word else NONWORD_TEMPLATE, raw, bool(self.option("append")), bool(self.option("ignorecase")))
+        self.vale_tokens = tokens
+        try:
+            self.pattern = self.compile_vale(self._vale_source(tokens), "tokens" if tokens else "raw")
+        except Exception:
+            for token in tokens:  # name the bad token, not just the rule
+                self.compile_vale(token, "tokens")
+            raise
+        # Each token's longest word: a document lacking it cannot match the token (see _pattern_for).
+        from ..valecompat import token_key
+
+        ignorecase = bool(self.option("ignorecase"))
+        self.vale_keys = [token_key(t, ignorecase) for t in tokens] if tokens else []
+        self.vale_nonword = not word
+        self.exceptions = self.vale_exceptions()
+        self.suggestions = _action_suggestions(self.action)
+
+    def _vale_source(self, tokens: list[str]) -> str:
+        template, raw, append, ignorecase = self.vale_parts
+        body = template.format("|".join(tokens))
+        source = body + raw if append else raw + body
+        return "(?i)" + source if ignorecase else source
+
+    def _scan(self, doc: Document, text: str):
+        """Vale's matches of this rule in `text`, scanning only with tokens that can occur in `doc`.
+
+        A token that cannot match anywhere changes nothing in a leftmost-first alternation, so
+        leaving it out keeps the matches the same. A few remaining tokens (and no `raw`) are
+        searched one by one with patterns compiled once each (`merged_finditer`); otherwise the
+        whole pattern runs."""
+        from ..valecompat import merged_finditer, present
+        from .base import doc_time_left
+
+        keys = self.vale_keys
+        if keys and any(k is not None for k in keys):
+            keep = present(doc, keys, self.vale_parts[3], self.vale_nonword)
+            if not keep:
+                return iter(())
+            if len(keep) <= 64 and 2 * len(keep) <= len(keys) and not self.vale_parts[1]:
+                patterns = [self.compile_vale(self._vale_source([self.vale_tokens[i]]), "tokens") for i in keep]
+                return merged_finditer(patterns, text, doc_time_left(doc))
+        return self.vale_finditer(self.pattern, text, doc)
+
+    def _check_vale(self, doc: Document) -> Iterator[Match]:
+        exceptions = self.exceptions
+        for offset, text in self.vale_blocks(doc):
+            for m in self._scan(doc, text):
+                start, end = m.span()
+                if start == end:
+                    continue
+                found = m.group()
+                if exceptions is not None and exceptions.search(found.strip()):
+                    continue
+                yield Match(offset + start, offset + end, self.format_message(found, *self.suggestions[:1]), self.suggestions)
+
     def check(self, doc: Document) -> Iterator[Match]:
+        if self.vale:
+            yield from self._check_vale(doc)
+            return
         for start, end in self.segments(doc):
             for m in self.finditer(self.pattern, doc, start, end):
                 if m.end() == m.start():
