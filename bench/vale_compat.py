@@ -13,7 +13,8 @@ earlier "is" inside "this", a "so" inside a quotation), and two alerts landing o
 are then merged into one. stylecheck reports the true position. To tell those cases apart from
 real disagreements, this script replays Vale's search on each of our alerts; an alert that Vale
 reported where the replay puts it (but not where it really is) counts as a Vale position bug,
-and an alert of ours that the replay merges into another counts as a Vale dropped duplicate.
+and an alert of ours that the replay merges into another (same line, column and check) counts as a
+Vale dropped duplicate.
 Both are counted separately from misses and extras (tests/test_vale_bugs.py shows each).
 
 Columns: Vale counts runes (code points), as stylecheck does, so no conversion is needed; the
@@ -214,29 +215,26 @@ def compare(style: str, corpus: Path, reference: Path, styles_path: Path, show: 
         totals["vale"] += sum(vale.values())
         totals["ours"] += len(ours)
         truth = [(*true_span(text, starts, d.offset, d.length), d.rule) for d in ours]
-        remaining = vale.copy()
-        unmatched: list[int] = []
-        for i, key in enumerate(truth):
-            if remaining[key] > 0:
-                remaining[key] -= 1
-                totals["exact"] += 1
-            else:
-                unmatched.append(i)
-        if unmatched:
+        # Reference side: exact (our true position), else Vale's replayed search explains it.
+        remaining = vale - Counter(truth)
+        totals["exact"] += sum((vale & Counter(truth)).values())
+        odd = [i for i, key in enumerate(truth) if vale[key] == 0]
+        if remaining or odd:
             replayed = replay(text, ours, linter, doc)
-            for i in unmatched:
-                loc = replayed.get(i)
-                if loc is None:
-                    totals["vale_dropped"] += 1
-                    continue
-                key = (*loc, ours[i].rule)
-                if remaining[key] > 0:
-                    remaining[key] -= 1
-                    totals["vale_position"] += 1
+            where = [(*replayed[i], ours[i].rule) if replayed.get(i) else None for i in range(len(ours))]
+            explained = remaining & Counter(w for w in where if w is not None)
+            totals["vale_position"] += sum(explained.values())
+            remaining -= explained
+            # Our side: an alert Vale did not report where it is.
+            for i in odd:
+                if where[i] is None:
+                    totals["vale_dropped"] += 1  # Vale's search merged it into another alert
+                elif vale[where[i]] > 0:
+                    totals["vale_moved"] += 1  # reported by Vale at the wrong place (counted above)
                 else:
                     totals["extra"] += 1
                     if len(extra_samples) < show:
-                        extra_samples.append(f"  {rel}:{truth[i][0]}:{truth[i][1]}-{truth[i][2]} {ours[i].rule} {ours[i].match!r} (Vale's search: {loc})")
+                        extra_samples.append(f"  {rel}:{truth[i][0]}:{truth[i][1]}-{truth[i][2]} {ours[i].rule} {ours[i].match!r} (Vale's search: {where[i][:3]})")
         for key, count in remaining.items():
             if count > 0:
                 totals["missed"] += count
@@ -253,6 +251,7 @@ def compare(style: str, corpus: Path, reference: Path, styles_path: Path, show: 
         "exact": totals["exact"],
         "vale_position_bugs": totals["vale_position"],
         "vale_dropped_duplicates": totals["vale_dropped"],
+        "ours_moved_by_vale": totals["vale_moved"],
         "missed": totals["missed"],
         "extra": totals["extra"],
         "reproduced_pct": round(100 * (totals["exact"] + totals["vale_position"]) / vale_total, 2),
