@@ -67,7 +67,7 @@ class ValeSettings:
 
     path: str
     styles_path: str
-    min_level: str = "suggestion"
+    min_level: str = "warning"
     global_styles: tuple[str, ...] = ()
     global_checks: tuple[tuple[str, bool], ...] = ()
     sections: tuple[ValeSection, ...] = ()
@@ -155,7 +155,7 @@ def load_vale_ini(path: str) -> Config:
         if not os.path.isdir(candidate):
             raise ConfigError(path, line, f"StylesPath {value!r} does not exist ({candidate})")
         styles_path = candidate
-    min_level = "suggestion"
+    min_level = "warning"  # Vale's default: suggestions are not shown unless asked for
     if "MinAlertLevel" in core:
         value, line = core["MinAlertLevel"][-1]
         if value not in SEVERITY_RANK:
@@ -416,6 +416,10 @@ def build_vale_rule(rule_id: str, options: dict, ctx: "RuleContext", path: str, 
         mapped.line = getattr(options, "line", 1)  # type: ignore[attr-defined]
     mapped["level"] = level
     mapped["vale"] = True
+    # Vale decodes weakly: a single string where a list is expected is a one-item list.
+    for key in ("tokens", "raw", "exceptions", "indicators", "scope"):
+        if isinstance(mapped.get(key), str) and key != "scope":
+            mapped[key] = [mapped[key]]
     if mapped.get("scope") is None:
         mapped["scope"] = "text"
     if extends == "metric":
