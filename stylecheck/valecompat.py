@@ -12,6 +12,8 @@ offsets are code points into the original text.
 """
 from __future__ import annotations
 
+import os
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
@@ -181,12 +183,30 @@ def token_key(token: str, ignorecase: bool) -> tuple | None:
     if _PLAIN_TOKEN.fullmatch(token):
         runs = _WORD_RUN.findall(token.lower() if ignorecase else token)
         if runs:
-            # Every word of a plain token is a whole word of the document where it matches.
-            return ("word", frozenset(runs), token.lower() if ignorecase else token)
+            # Every word of a plain token is a whole word of the document where it matches, and
+            # its neighbouring words are neighbours there too.
+            pairs = frozenset(f"{a} {b}" for a, b in zip(runs, runs[1:]))
+            return ("word", frozenset(runs), token.lower() if ignorecase else token, pairs)
     literal = required_literal(token)
     if literal is None or len(literal.strip()) < 3:
-        return None
-    return ("text", literal.lower() if ignorecase else literal)
+        chars = _required_chars(token)
+        return ("chars", chars) if chars else None
+    anchor = required_anchor(token)
+    fold = (lambda t: t.lower()) if ignorecase else (lambda t: t)
+    return ("text", fold(literal), fold(anchor) if anchor and len(anchor) >= 3 else None)
+
+
+_PLAIN_GROUP = regex.compile(r"\((?:\?:)?([\w '’,-]+(?:\|[\w '’,-]+)+)\)")
+# A top-level class of punctuation that must occur at least once, like `[!?]{2,}`.
+_PUNCT_CLASS = regex.compile(r"\[([^\]\\\w\s^-]+)\](?:\+|\{[1-9]|(?![?*{]))")
+
+
+def _required_chars(pattern: str) -> str | None:
+    for m in _PUNCT_CLASS.finditer(pattern):
+        before = pattern[: m.start()]
+        if before.count("(") == before.count(")") and "|" not in pattern:
+            return m.group(1)
+    return None
 
 
 _CLASS_ESCAPES = set("dDwWsSbBAZzpPGhHvVkKRXNQE0123456789")
@@ -195,14 +215,44 @@ _CLASS_ESCAPES = set("dDwWsSbBAZzpPGhHvVkKRXNQE0123456789")
 def required_literal(pattern: str) -> str | None:
     """The longest run of plain characters every match of `pattern` must contain (top level only);
     None when the pattern has a top-level alternation or inline flags."""
-    runs: list[str] = []
+    parts = required_parts(pattern)
+    return max((p[0] for p in parts), key=len) if parts else None
+
+
+def required_anchor(pattern: str) -> str | None:
+    """The longest word that every match of `pattern`, inside Vale's word template, contains as a
+    whole word: a word of a required run bounded by other characters of the run or by the
+    pattern's own start or end (where the template puts `\\b`)."""
+    parts = required_parts(pattern)
+    best = None
+    for text, at_start, at_end in parts or ():
+        for m in _WORD_RUN.finditer(text):
+            if (m.start() > 0 or at_start) and (m.end() < len(text) or at_end):
+                if best is None or len(m.group()) > len(best):
+                    best = m.group()
+    return best
+
+
+def required_parts(pattern: str) -> list[tuple[str, bool, bool]] | None:
+    """The runs of plain characters every match must contain, each with whether it starts at the
+    pattern's start and ends at its end; None as for `required_literal`."""
+    runs: list[tuple[str, bool, bool]] = []
     current: list[str] = []
     i, n = 0, len(pattern)
+    began = [0]
 
     def close() -> None:
         if current:
-            runs.append("".join(current))
+            start = began[0]
+            at_start = start == 0 or pattern[start - 1 : start] == "^" or pattern[start - 2 : start] == "\\b"
+            at_end = i >= n or pattern[i : i + 1] == "$" or pattern[i : i + 2] == "\\b"
+            runs.append(("".join(current), at_start, at_end))
             current.clear()
+
+    def add(chars) -> None:
+        if not current:
+            began[0] = i
+        current.extend(chars)
 
     while i < n:
         c = pattern[i]
@@ -211,12 +261,25 @@ def required_literal(pattern: str) -> str | None:
             if nxt.isalnum() or nxt in _CLASS_ESCAPES:
                 close()
             else:
-                current.append(nxt)
+                add(nxt)
             i += 2
             continue
         if c in "([":
             if pattern.startswith("(?", i) and regex.match(r"\(\?[a-zA-Z-]+[):]", pattern[i:]):
                 return None  # flags change what the literal means
+            group = _PLAIN_GROUP.match(pattern, i)
+            if group and not (group.end() < n and pattern[group.end()] in "?*{"):
+                # `(?:New Hampshireite|New Hampshireman)`: the alternatives' common prefix
+                # continues the current run; the rest of the group ends it.
+                options = group.group(1).split("|")
+                prefix = os.path.commonprefix(options)
+                add(prefix)
+                if any(o != prefix for o in options):
+                    close()
+                i = group.end()
+                if i < n and pattern[i] == "+":
+                    i += 1
+                continue
             close()
             depth, j = 0, i
             while j < n:
@@ -260,12 +323,22 @@ def required_literal(pattern: str) -> str | None:
             close()  # after `+` the repeated character itself stays in the run just closed
             i += 1
             continue
-        current.append(c)
+        add(c)
         i += 1
     close()
-    if not runs:
-        return None
-    return max(runs, key=len)
+    return runs or None
+
+
+
+_WORDS_RE = re.compile(r"\w+")
+
+
+def _document_word_list(doc: "Document") -> list[str]:
+    words = doc.__dict__.get("_vale_word_list")
+    if words is None:
+        words = _WORDS_RE.findall(doc.text)
+        doc.__dict__["_vale_word_list"] = words
+    return words
 
 
 def document_words(doc: "Document", ignorecase: bool) -> frozenset[str]:
@@ -273,14 +346,25 @@ def document_words(doc: "Document", ignorecase: bool) -> frozenset[str]:
     name = "_vale_words_i" if ignorecase else "_vale_words"
     words = doc.__dict__.get(name)
     if words is None:
-        words = doc.__dict__.get("_vale_words")
-        if words is None:
-            words = frozenset(_WORD_RUN.findall(doc.text))
-            doc.__dict__["_vale_words"] = words
         if ignorecase:
-            words = frozenset(w.lower() for w in words)
-            doc.__dict__[name] = words
+            words = frozenset(w.lower() for w in document_words(doc, False))
+        else:
+            words = frozenset(_document_word_list(doc))
+        doc.__dict__[name] = words
     return words
+
+
+def document_pairs(doc: "Document", ignorecase: bool) -> frozenset[str]:
+    """Every pair of neighbouring words, as "a b"; memoised per doc."""
+    name = "_vale_pairs_i" if ignorecase else "_vale_pairs"
+    pairs = doc.__dict__.get(name)
+    if pairs is None:
+        words = _document_word_list(doc)
+        if ignorecase:
+            words = [w.lower() for w in words]
+        pairs = frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+        doc.__dict__[name] = pairs
+    return pairs
 
 
 def document_lower(doc: "Document") -> str:
@@ -291,21 +375,68 @@ def document_lower(doc: "Document") -> str:
     return text
 
 
-def present(doc: "Document", keys: list, ignorecase: bool, nonword: bool) -> tuple[int, ...]:
-    """Indexes of the tokens that may match `doc`: those without a key, and those whose key
-    occurs in it (a word key as a whole word, unless the rule is `nonword`)."""
-    words = document_words(doc, ignorecase)
-    text = document_lower(doc) if ignorecase else doc.text
-    keep = []
-    for i, key in enumerate(keys):
-        if key is None:
-            keep.append(i)
-        elif key[0] == "word":
-            if (key[1] <= words) if not nonword else (key[2] in text):
-                keep.append(i)
-        elif key[1] in text:
-            keep.append(i)
-    return tuple(keep)
+class TokenIndex:
+    """Finds, per document, the tokens of a rule that can match it, without a Python loop over
+    every token: plain tokens are filed under their longest word and found by one set
+    intersection with the document's words; patterns with a required literal are checked by
+    substring; the rest always run."""
+
+    def __init__(self, keys: list, ignorecase: bool, nonword: bool) -> None:
+        self.ignorecase = ignorecase
+        self.always: list[int] = []
+        self.by_word: dict[str, list[tuple[int, frozenset[str], str | None]]] = {}
+        self.by_text: list[tuple[int, str]] = []
+        self.by_chars: list[tuple[int, str]] = []
+        for i, key in enumerate(keys):
+            if key is None:
+                self.always.append(i)
+            elif key[0] == "word" and not nonword:
+                anchor = max(key[1], key=len)
+                self.by_word.setdefault(anchor, []).append((i, key[1], key[3]))
+            elif key[0] == "chars":
+                self.by_chars.append((i, key[1]))
+            elif key[0] == "text" and key[2] is not None and not nonword:
+                self.by_word.setdefault(key[2], []).append((i, frozenset((key[2],)), key[1]))
+            else:
+                self.by_text.append((i, key[2] if key[0] == "word" else key[1]))
+        self.anchors = frozenset(self.by_word)
+        self.prunes = len(self.always) < len(keys)
+        # Plain tokens can be scanned with `re` (see compile_plain).
+        self.plain = frozenset(i for i, key in enumerate(keys) if key is not None and key[0] == "word")
+
+    def keep(self, doc: "Document") -> tuple[int, ...]:
+        words = document_words(doc, self.ignorecase)
+        kept = list(self.always)
+        text = None
+        for anchor in self.anchors & words:
+            for i, needed, extra in self.by_word[anchor]:
+                if len(needed) == 1 or needed <= words:
+                    if isinstance(extra, str):  # a pattern's required literal
+                        text = text if text is not None else (document_lower(doc) if self.ignorecase else doc.text)
+                        if extra not in text:
+                            continue
+                    elif extra and not extra <= document_pairs(doc, self.ignorecase):
+                        continue
+                    kept.append(i)
+        if self.by_text:
+            text = document_lower(doc) if self.ignorecase else doc.text
+            kept.extend(i for i, literal in self.by_text if literal in text)
+        for i, chars in self.by_chars:
+            if any(ch in doc.text for ch in chars):
+                kept.append(i)
+        kept.sort()
+        return tuple(kept)
+
+
+@lru_cache(maxsize=8192)
+def compile_plain(source: str):
+    """A pattern built around one plain token (letters, digits, spaces, hyphens, apostrophes):
+    compiled by the standard library's `re`, which compiles such patterns many times faster than
+    `regex` and cannot backtrack badly on them (so needs no timeout). Its `\\w` differs from
+    Vale's only for combining marks and superscript digits."""
+    import re
+
+    return re.compile(source)
 
 
 def merged_finditer(patterns: list, text: str, timeout: float):
@@ -314,6 +445,7 @@ def merged_finditer(patterns: list, text: str, timeout: float):
     one alternative wrapped alone (as `\\b(?:tok)\\b`), since a regex tries the alternatives
     in order at each position."""
     pos = 0
+    plain = [not isinstance(p, regex.Pattern) for p in patterns]
     upcoming: list = [None] * len(patterns)
     finished = [False] * len(patterns)
     end = len(text)
@@ -324,7 +456,7 @@ def merged_finditer(patterns: list, text: str, timeout: float):
                 continue
             m = upcoming[i]
             if m is None or m.start() < pos:
-                m = pattern.search(text, pos, timeout=timeout)
+                m = pattern.search(text, pos) if plain[i] else pattern.search(text, pos, timeout=timeout)
                 if m is None:
                     finished[i] = True
                     continue

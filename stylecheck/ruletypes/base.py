@@ -126,6 +126,7 @@ class Rule:
         self.limit: int = int(get("limit") or 0)
         scope = get("scope")
         self.scopes = [scope] if isinstance(scope, str) else [str(s) for s in scope]
+        self.scope_key = tuple(self.scopes)
         for name in self.scopes:
             if self.vale and name.lstrip("~").split(".")[0] in VALE_SCOPES + SCOPES or "&" in name:
                 continue
@@ -181,9 +182,14 @@ class Rule:
 
     def vale_blocks(self, doc: Document) -> list[tuple[int, str]]:
         """The (offset, text) blocks Vale runs this rule on (see valecompat.vale_blocks)."""
+        memo = doc.__dict__.get("_vale_blocks")
+        if memo is not None:
+            found = memo.get(self.scope_key)
+            if found is not None:
+                return found
         from ..valecompat import vale_blocks
 
-        return vale_blocks(doc, tuple(self.scopes))
+        return vale_blocks(doc, self.scope_key)
 
     def vale_finditer(self, pattern: "regex.Pattern[str]", text: str, doc: Document) -> Iterator[Any]:
         """`pattern.finditer` over one Vale block, within the rule's time budget."""

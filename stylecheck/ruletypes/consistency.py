@@ -71,16 +71,25 @@ class Consistency(Rule):
         template = NONWORD_TEMPLATE if self.option("nonword") else WORD_TEMPLATE
         prefix = "(?i)" if self.option("ignorecase") else ""
         self.vale_steps = []
+        from ..valecompat import TokenIndex, token_key
+
+        keys = []
         for first, second in either.items():
             body = template.format(f"(?P<first>{first})|(?P<second>{second})")
             self.vale_steps.append(self.compile_vale(prefix + body, "either"))
+            keys.extend((token_key(str(first), bool(prefix)), token_key(str(second), bool(prefix))))
+        # A pair is reported only once both forms occur: a document lacking either form is skipped.
+        self.vale_index = TokenIndex(keys, bool(prefix), template == NONWORD_TEMPLATE)
 
     def _check_vale(self, doc: Document) -> Iterator[Match]:
         # Vale's Consistency.Run: once both forms of a pair have been seen in the file, one finding,
         # at the last group matched in this block. The forms seen accumulate over the file.
         seen: set[tuple[int, str]] = doc.__dict__.setdefault(("_vale_consistency", self.id), set())
+        kept = set(self.vale_index.keep(doc))
+        pairs = [i for i in range(len(self.vale_steps)) if 2 * i in kept and 2 * i + 1 in kept]
         for offset, text in self.vale_blocks(doc):
-            for index, pattern in enumerate(self.vale_steps):
+            for index in pairs:
+                pattern = self.vale_steps[index]
                 last: tuple[int, int] | None = None
                 for m in self.vale_finditer(pattern, text, doc):
                     for group in range(1, len(m.groups()) + 1):

@@ -68,6 +68,15 @@ class Existence(Rule):
         ignorecase = bool(self.option("ignorecase"))
         self.vale_keys = [token_key(t, ignorecase) for t in tokens] if tokens else []
         self.vale_nonword = not word
+        from ..valecompat import TokenIndex
+
+        self.vale_index = TokenIndex(self.vale_keys, ignorecase, not word)
+        # Only plain tokens and no `raw`: the whole pattern can run on `re` (see compile_plain).
+        self.vale_plain_pattern = None
+        if tokens and not raw and len(self.vale_index.plain) == len(tokens):
+            from ..valecompat import compile_plain
+
+            self.vale_plain_pattern = compile_plain(self._vale_source(tokens))
         self.exceptions = self.vale_exceptions()
         self.suggestions = _action_suggestions(self.action)
 
@@ -84,17 +93,24 @@ class Existence(Rule):
         leaving it out keeps the matches the same. A few remaining tokens (and no `raw`) are
         searched one by one with patterns compiled once each (`merged_finditer`); otherwise the
         whole pattern runs."""
-        from ..valecompat import merged_finditer, present
+        from ..valecompat import compile_plain, merged_finditer
         from .base import doc_time_left
 
         keys = self.vale_keys
-        if keys and any(k is not None for k in keys):
-            keep = present(doc, keys, self.vale_parts[3], self.vale_nonword)
+        if keys and self.vale_index.prunes:
+            keep = self.vale_index.keep(doc)
             if not keep:
                 return iter(())
             if len(keep) <= 64 and 2 * len(keep) <= len(keys) and not self.vale_parts[1]:
-                patterns = [self.compile_vale(self._vale_source([self.vale_tokens[i]]), "tokens") for i in keep]
+                plain = self.vale_index.plain
+                patterns = [
+                    compile_plain(self._vale_source([self.vale_tokens[i]])) if i in plain
+                    else self.compile_vale(self._vale_source([self.vale_tokens[i]]), "tokens")
+                    for i in keep
+                ]
                 return merged_finditer(patterns, text, doc_time_left(doc))
+        if self.vale_plain_pattern is not None:
+            return self.vale_plain_pattern.finditer(text)
         return self.vale_finditer(self.pattern, text, doc)
 
     def _check_vale(self, doc: Document) -> Iterator[Match]:

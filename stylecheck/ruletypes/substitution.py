@@ -111,29 +111,45 @@ class Substitution(Rule):
         from ..valecompat import token_key
 
         self.vale_keys = [token_key(k, self.ignorecase) for k in keys]
+        from ..valecompat import TokenIndex
+
+        self.vale_index = TokenIndex(self.vale_keys, self.ignorecase, self.vale_template.startswith("(?m)(?:"))
+        self.vale_plain_pattern = None
+        if len(self.vale_index.plain) == len(keys):
+            self.vale_plain_pattern = self._vale_compile(tuple(range(len(parts))), plain=True)
         self.exceptions = self.vale_exceptions()
         self.capitalize = bool(self.option("capitalize"))
 
-    def _vale_compile(self, keep: tuple[int, ...]) -> "regex.Pattern[str]":
+    def _vale_compile(self, keep: tuple[int, ...], plain: bool = False) -> "regex.Pattern[str]":
         """The pattern with only the keys in `keep`; its group k is key keep[k-1]."""
         body = self.vale_template.format("|".join(self.vale_parts[i] for i in keep))
-        return self.compile_vale(("(?i)" if self.ignorecase else "") + body, "swap")
+        source = ("(?i)" if self.ignorecase else "") + body
+        if plain:
+            from ..valecompat import compile_plain
+
+            return compile_plain(source)
+        return self.compile_vale(source, "swap")
 
     def _scan(self, doc: Document, text: str):
         """(match, key indexes by group) of Vale's pattern in `text`, scanning only with the keys
         that can occur in `doc` (see Existence._scan)."""
-        from ..valecompat import merged_finditer, present
+        from ..valecompat import merged_finditer
         from .base import doc_time_left
 
         everything = tuple(range(len(self.vale_parts)))
-        keep = present(doc, self.vale_keys, self.ignorecase, self.vale_template.startswith("(?m)(?:"))
+        keep = self.vale_index.keep(doc) if self.vale_index.prunes else everything
         if not keep:
             return
         if len(keep) <= 64 and 2 * len(keep) <= len(self.vale_parts):
-            patterns = [self._vale_compile((i,)) for i in keep]
+            plain = self.vale_index.plain
+            patterns = [self._vale_compile((i,), i in plain) for i in keep]
             by_pattern = {id(p): i for p, i in zip(patterns, keep)}
             for m in merged_finditer(patterns, text, doc_time_left(doc)):
                 yield m, (by_pattern[id(m.re)],)
+            return
+        if self.vale_plain_pattern is not None:
+            for m in self.vale_plain_pattern.finditer(text):
+                yield m, everything
             return
         for m in self.vale_finditer(self.pattern, text, doc):
             yield m, everything
