@@ -474,8 +474,11 @@ def merged_finditer(patterns: list, text: str, timeout: float):
 _PARAGRAPH_BREAK = regex.compile(r"\n\n")
 
 
-def vale_blocks(doc: "Document", scopes: tuple[str, ...]) -> list[tuple[int, str]]:
-    """The blocks Vale would run a rule of these scopes on, as (offset, text); memoised per doc."""
+def vale_blocks(doc: "Document", scopes: tuple[str, ...], ignores: tuple = ()) -> list[tuple[int, str]]:
+    """The blocks Vale would run a rule of these scopes on, as (offset, text); memoised per doc.
+
+    `ignores` are the `.vale.ini` sections' (glob, BlockIgnores, TokenIgnores): in Markdown, text
+    they match is masked, as Vale turns it into code before linting."""
     memo = doc.__dict__.setdefault("_vale_blocks", {})
     if scopes in memo:
         return memo[scopes]
@@ -495,17 +498,42 @@ def vale_blocks(doc: "Document", scopes: tuple[str, ...]) -> list[tuple[int, str
         for start, end in _scope_spans(doc, base, exclude):
             if (start, end) not in seen and end >= start:
                 seen.add((start, end))
-                blocks.append((start, _source_of(doc, base)[start:end]))
+                blocks.append((start, _source_of(doc, base, ignores)[start:end]))
     memo[scopes] = blocks
     return blocks
 
 
-def _source_of(doc: "Document", base: str) -> str:
-    # A plain-text file is linted by Vale as it is (no URL or comment masking); Markdown prose
-    # keeps its markup masked, as Vale lints the rendered text.
+def _source_of(doc: "Document", base: str, ignores: tuple = ()) -> str:
+    # A plain-text file is linted by Vale as it is (no URL or comment masking; Vale applies no
+    # ignore patterns to it); Markdown prose keeps its markup masked, as Vale lints the
+    # rendered text.
     if base == "raw" or doc.format == "text":
         return doc.text
+    if ignores:
+        return _ignored_masked(doc, ignores)
     return doc.prose
+
+
+def _ignored_masked(doc: "Document", ignores: tuple) -> str:
+    masked = doc.__dict__.get("_vale_masked")
+    if masked is not None:
+        return masked
+    from .document import MASK_FILL, mask_text
+    from .vale import vale_glob_match
+
+    path = doc.source.path
+    forms = {path, os.path.abspath(path)} if path else set()
+    ranges = []
+    for glob, block_patterns, token_patterns in ignores:
+        if not any(vale_glob_match(glob, f) for f in forms):
+            continue
+        for pattern in (*block_patterns, *token_patterns):
+            for m in compile_vale(pattern).finditer(doc.text):
+                if m.end() > m.start():
+                    ranges.append((m.start(), m.end(), MASK_FILL))
+    masked = mask_text(doc.prose, ranges)
+    doc.__dict__["_vale_masked"] = masked
+    return masked
 
 
 def _scope_spans(doc: "Document", base: str, exclude: set[str]) -> Iterable[tuple[int, int]]:

@@ -145,3 +145,18 @@ def test_list_rules_with_vale_config(tmp_path, cli):
     result = cli("--config", str(ini), "--list-rules")
     assert result.code == 0
     assert "Test.Hedge" in result.out and "existence" in result.out
+
+
+def test_token_and_block_ignores_mask_markdown_only(tmp_path):
+    from .vale_helpers import lint_text
+
+    ini = make_project(tmp_path, {"Hedge": HEDGE}, ini=(
+        "StylesPath = styles\n\n[*.{md,txt}]\nBasedOnStyles = Test\n"
+        "TokenIgnores = \\$[^$\\n]+\\$\nBlockIgnores = (?s)\\{% raw %\\}.*?\\{% endraw %\\}\n"
+    ))
+    text = "Math $arguably x$ here, arguably.\n\n{% raw %}\narguably\n{% endraw %}\n"
+    found = lint_text(tmp_path, ini, text, name="story.md")
+    assert [(d.line, d.column) for d in found] == [(1, 25)]
+    # Vale applies no ignore patterns to plain text.
+    found = lint_text(tmp_path, ini, text, name="story.txt")
+    assert [(d.line, d.column) for d in found] == [(1, 7), (1, 25), (4, 1)]

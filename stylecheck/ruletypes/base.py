@@ -189,7 +189,8 @@ class Rule:
                 return found
         from ..valecompat import vale_blocks
 
-        return vale_blocks(doc, self.scope_key)
+        ignores = self.ctx.settings.get("vale-ignores") or ()
+        return vale_blocks(doc, self.scope_key, tuple((g, tuple(b), tuple(t)) for g, b, t in ignores))
 
     def vale_finditer(self, pattern: "regex.Pattern[str]", text: str, doc: Document) -> Iterator[Any]:
         """`pattern.finditer` over one Vale block, within the rule's time budget."""
