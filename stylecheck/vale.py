@@ -373,7 +373,7 @@ def is_vale_style(folder: str) -> bool:
 def load_vale_rule(path: str, style: str, ctx: "RuleContext") -> "Rule | None":
     """Load one Vale rule file with Vale's defaults; None when it is skipped (below
     MinAlertLevel, or an extension point stylecheck does not implement — with a warning)."""
-    from .ruletypes import RuleError, rule_class
+    from .ruletypes import RuleError
     from .yamlload import YamlError, line_of, load_yaml_file
 
     try:

@@ -185,7 +185,7 @@ def token_key(token: str, ignorecase: bool) -> tuple | None:
         if runs:
             # Every word of a plain token is a whole word of the document where it matches, and
             # its neighbouring words are neighbours there too.
-            pairs = frozenset(f"{a} {b}" for a, b in zip(runs, runs[1:]))
+            pairs = frozenset(zip(runs, runs[1:]))
             return ("word", frozenset(runs), token.lower() if ignorecase else token, pairs)
     literal = required_literal(token)
     if literal is None or len(literal.strip()) < 3:
@@ -333,36 +333,32 @@ def required_parts(pattern: str) -> list[tuple[str, bool, bool]] | None:
 _WORDS_RE = re.compile(r"\w+")
 
 
-def _document_word_list(doc: "Document") -> list[str]:
-    words = doc.__dict__.get("_vale_word_list")
-    if words is None:
-        words = _WORDS_RE.findall(doc.text)
-        doc.__dict__["_vale_word_list"] = words
-    return words
-
-
-def document_words(doc: "Document", ignorecase: bool) -> frozenset[str]:
-    """Every word of the document (lower-cased for case-insensitive rules); memoised per doc."""
-    name = "_vale_words_i" if ignorecase else "_vale_words"
+def _document_word_list(doc: "Document", ignorecase: bool) -> list[str]:
+    name = "_vale_word_list_i" if ignorecase else "_vale_word_list"
     words = doc.__dict__.get(name)
     if words is None:
-        if ignorecase:
-            words = frozenset(w.lower() for w in document_words(doc, False))
-        else:
-            words = frozenset(_document_word_list(doc))
+        words = _WORDS_RE.findall(document_lower(doc) if ignorecase else doc.text)
         doc.__dict__[name] = words
     return words
 
 
-def document_pairs(doc: "Document", ignorecase: bool) -> frozenset[str]:
-    """Every pair of neighbouring words, as "a b"; memoised per doc."""
+def document_words(doc: "Document", ignorecase: bool) -> frozenset[str]:
+    """Every word of the document (of its lower-cased text for case-insensitive rules)."""
+    name = "_vale_words_i" if ignorecase else "_vale_words"
+    words = doc.__dict__.get(name)
+    if words is None:
+        words = frozenset(_document_word_list(doc, ignorecase))
+        doc.__dict__[name] = words
+    return words
+
+
+def document_pairs(doc: "Document", ignorecase: bool) -> frozenset[tuple[str, str]]:
+    """Every pair of neighbouring words; memoised per doc."""
     name = "_vale_pairs_i" if ignorecase else "_vale_pairs"
     pairs = doc.__dict__.get(name)
     if pairs is None:
-        words = _document_word_list(doc)
-        if ignorecase:
-            words = [w.lower() for w in words]
-        pairs = frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+        words = _document_word_list(doc, ignorecase)
+        pairs = frozenset(zip(words, words[1:]))
         doc.__dict__[name] = pairs
     return pairs
 

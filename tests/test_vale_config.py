@@ -1,7 +1,6 @@
 """`.vale.ini` as a stylecheck config: --config, discovery, sections, errors, skipped extension points."""
 from __future__ import annotations
 
-import json
 import os
 
 from stylecheck.config import ConfigFinder

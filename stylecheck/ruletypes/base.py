@@ -20,6 +20,7 @@ import regex
 from ..diagnostic import CATEGORIES, SEVERITIES, Match
 from ..document import Document
 from ..yamlload import line_of
+from .. import valecompat
 
 # Each rule gets this many seconds per file before its scan is stopped (hostile user patterns).
 DEFAULT_TIME_BUDGET = 2.0
@@ -155,24 +156,20 @@ class Rule:
 
     def compile_vale(self, pattern: str, key: str, flags: int = 0) -> "regex.Pattern[str]":
         """Compile a Vale pattern (regexp2 dialect); an untranslatable or bad one is a RuleError."""
-        from ..valecompat import ValeRegexError, compile_vale
-
         try:
-            return compile_vale(pattern, flags)
-        except ValeRegexError as exc:
+            return valecompat.compile_vale(pattern, flags)
+        except valecompat.ValeRegexError as exc:
             raise self.error(key, f"rule {self.id}: cannot translate Vale regex in {key!r}: {exc}") from None
         except (regex.error, OverflowError, RecursionError, ValueError) as exc:
             raise self.error(key, f"rule {self.id}: bad regex in {key!r}: {exc} (pattern: {pattern!r})") from None
 
     def vale_exceptions(self, key: str = "exceptions") -> "regex.Pattern[str] | None":
         """Vale's exception pattern: the rule's `exceptions`, plus accepted vocabulary when `vocab`."""
-        from ..valecompat import exceptions_source
-
         terms = [str(t) for t in (self.options.get(key) or [])]
         if self.options.get("vocab", True) is not False:
             terms.extend(self.ctx.accept)
             terms.extend(str(t) for t in (self.ctx.settings.get("vale-accept") or []))
-        source = exceptions_source(terms)
+        source = valecompat.exceptions_source(terms)
         if source is None:
             return None
         try:
@@ -187,10 +184,8 @@ class Rule:
             found = memo.get(self.scope_key)
             if found is not None:
                 return found
-        from ..valecompat import vale_blocks
-
         ignores = self.ctx.settings.get("vale-ignores") or ()
-        return vale_blocks(doc, self.scope_key, tuple((g, tuple(b), tuple(t)) for g, b, t in ignores))
+        return valecompat.vale_blocks(doc, self.scope_key, tuple((g, tuple(b), tuple(t)) for g, b, t in ignores))
 
     def vale_finditer(self, pattern: "regex.Pattern[str]", text: str, doc: Document) -> Iterator[Any]:
         """`pattern.finditer` over one Vale block, within the rule's time budget."""

@@ -22,6 +22,7 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
+from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, token_key
 from .base import Field, Rule, exceptions_pattern
 
 
@@ -63,16 +64,12 @@ class Consistency(Rule):
     def _compile_vale(self) -> None:
         # Vale's NewConsistency: one pattern per pair, `(?P<a>first)|(?P<b>second)` in the word
         # template.
-        from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE
-
         either = self.option("either")
         if not either or not isinstance(either, dict):
             raise self.error("either", f"rule {self.id}: a consistency rule needs an 'either' mapping")
         template = NONWORD_TEMPLATE if self.option("nonword") else WORD_TEMPLATE
         prefix = "(?i)" if self.option("ignorecase") else ""
         self.vale_steps = []
-        from ..valecompat import TokenIndex, token_key
-
         keys = []
         for first, second in either.items():
             body = template.format(f"(?P<first>{first})|(?P<second>{second})")

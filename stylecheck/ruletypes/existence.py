@@ -13,7 +13,8 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from .base import Field, Rule, exceptions_pattern, join_alternatives
+from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, compile_plain, merged_finditer, token_key
+from .base import doc_time_left, exceptions_pattern, Field, join_alternatives, Rule
 
 
 class Existence(Rule):
@@ -46,8 +47,6 @@ class Existence(Rule):
     def _compile_vale(self) -> None:
         # Vale's NewExistence: tokens in the order written, wrapped in the word template unless
         # `nonword`; `raw` pieces concatenated before (or, with `append`, after) them.
-        from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE
-
         listed = [str(t) for t in (self.option("tokens") or [])]
         tokens = [t for t in listed if t.strip()]
         raw = "".join(str(t) for t in (self.option("raw") or []))
@@ -63,19 +62,13 @@ class Existence(Rule):
                 self.compile_vale(token, "tokens")
             raise
         # Each token's longest word: a document lacking it cannot match the token (see _pattern_for).
-        from ..valecompat import token_key
-
         ignorecase = bool(self.option("ignorecase"))
         self.vale_keys = [token_key(t, ignorecase) for t in tokens] if tokens else []
         self.vale_nonword = not word
-        from ..valecompat import TokenIndex
-
         self.vale_index = TokenIndex(self.vale_keys, ignorecase, not word)
         # Only plain tokens and no `raw`: the whole pattern can run on `re` (see compile_plain).
         self.vale_plain_pattern = None
         if tokens and not raw and len(self.vale_index.plain) == len(tokens):
-            from ..valecompat import compile_plain
-
             self.vale_plain_pattern = compile_plain(self._vale_source(tokens))
         self.exceptions = self.vale_exceptions()
         self.suggestions = _action_suggestions(self.action)
@@ -93,8 +86,6 @@ class Existence(Rule):
         leaving it out keeps the matches the same. A few remaining tokens (and no `raw`) are
         searched one by one with patterns compiled once each (`merged_finditer`); otherwise the
         whole pattern runs."""
-        from ..valecompat import compile_plain, merged_finditer
-        from .base import doc_time_left
 
         keys = self.vale_keys
         if keys and self.vale_index.prunes:

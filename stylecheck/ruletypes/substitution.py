@@ -17,7 +17,8 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from .base import Field, Rule, exceptions_pattern
+from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, compile_plain, compile_vale, is_phrase, merged_finditer, to_sentence, token_key
+from .base import doc_time_left, exceptions_pattern, Field, Rule
 
 _GROUP_REF = regex.compile(r"\$(\d+)")
 # A capturing group's opening parenthesis (not escaped, not `(?`), as Vale finds it.
@@ -31,8 +32,6 @@ def _cap_first(text: str) -> str:
 
 def _same_token(expected: str, observed: str) -> bool:
     """Vale's matchToken: a phrase compares as text; a pattern must match the whole observed text."""
-    from ..valecompat import compile_vale, is_phrase
-
     if is_phrase(expected):
         return expected == observed
     try:
@@ -86,8 +85,6 @@ class Substitution(Rule):
     def _compile_vale(self) -> None:
         # Vale's NewSubstitution: keys longest first, each one capture group (groups inside a key
         # become non-capturing), in the word template unless `nonword`.
-        from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE
-
         swap = self.option("swap")
         if not swap or not isinstance(swap, dict):
             raise self.error("swap", f"rule {self.id}: a substitution rule needs a non-empty 'swap' mapping")
@@ -108,11 +105,7 @@ class Substitution(Rule):
         self.vale_template = NONWORD_TEMPLATE if self.option("nonword") else WORD_TEMPLATE
         self.vale_parts = parts
         self.pattern = self._vale_compile(tuple(range(len(parts))))
-        from ..valecompat import token_key
-
         self.vale_keys = [token_key(k, self.ignorecase) for k in keys]
-        from ..valecompat import TokenIndex
-
         self.vale_index = TokenIndex(self.vale_keys, self.ignorecase, self.vale_template.startswith("(?m)(?:"))
         self.vale_plain_pattern = None
         if len(self.vale_index.plain) == len(keys):
@@ -125,16 +118,12 @@ class Substitution(Rule):
         body = self.vale_template.format("|".join(self.vale_parts[i] for i in keep))
         source = ("(?i)" if self.ignorecase else "") + body
         if plain:
-            from ..valecompat import compile_plain
-
             return compile_plain(source)
         return self.compile_vale(source, "swap")
 
     def _scan(self, doc: Document, text: str):
         """(match, key indexes by group) of Vale's pattern in `text`, scanning only with the keys
         that can occur in `doc` (see Existence._scan)."""
-        from ..valecompat import merged_finditer
-        from .base import doc_time_left
 
         everything = tuple(range(len(self.vale_parts)))
         keep = self.vale_index.keep(doc) if self.vale_index.prunes else everything
@@ -155,8 +144,6 @@ class Substitution(Rule):
             yield m, everything
 
     def _check_vale(self, doc: Document) -> Iterator[Match]:
-        from ..valecompat import is_phrase, to_sentence
-
         action = self.action or {}
         for offset, text in self.vale_blocks(doc):
             for m, keep in self._scan(doc, text):
