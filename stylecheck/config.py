@@ -88,8 +88,11 @@ class Config:
         bundled = bundled_rules_dir()
         paths = []
         for entry in self.styles:
-            if entry.startswith("vale:"):  # a Vale style folder (or Vale's built-ins), already absolute
-                paths.append(entry)
+            if entry.startswith("vale:"):  # a Vale style folder (or Vale's built-ins)
+                rest = entry[len("vale:"):]
+                if rest != "builtin" and not os.path.isabs(rest):
+                    rest = os.path.normpath(os.path.join(self.root, rest))
+                paths.append("vale:" + rest)
                 continue
             candidate = bundled / entry
             if "/" not in entry and os.sep not in entry and candidate.is_dir():

@@ -47,8 +47,6 @@ UNSUPPORTED = ("spelling", "sequence", "script", "readability")
 _CORE_KEYS = {"StylesPath", "MinAlertLevel", "Vocab", "IgnoredScopes", "SkippedScopes", "IgnoredClasses",
               "WordTemplate", "NLPEndpoint", "Packages"}
 _SYNTAX_KEYS = {"BasedOnStyles", "BlockIgnores", "TokenIgnores", "IgnorePatterns", "Transform", "Lang"}
-# Keys that only stylecheck's own rule files use; a style folder without any is read as Vale's.
-_STYLECHECK_ONLY_KEYS = ("category", "examples", "fix", "skipquotes", "presets", "mode")
 BUILTIN = "builtin"
 
 
@@ -350,24 +348,9 @@ def vale_selection(config: Config, path: str) -> RuleSelection:
 
 
 def is_vale_style(folder: str) -> bool:
-    """A style folder is read as Vale's when it has Vale's `meta.json`, or when none of its rule
-    files uses a key that only stylecheck's own rule files have."""
-    p = Path(folder)
-    if (p / "meta.json").is_file():
-        return True
-    from .yamlload import YamlError, load_yaml_file
-
-    files = [f for f in p.iterdir() if f.is_file() and f.suffix in (".yml", ".yaml")]
-    if not files:
-        return False
-    for f in files:
-        try:
-            data = load_yaml_file(str(f))
-        except YamlError:
-            return False
-        if not isinstance(data, dict) or any(k in data for k in _STYLECHECK_ONLY_KEYS):
-            return False
-    return True
+    """A style folder listed in a stylecheck config is read as Vale's when it is a Vale package
+    (it has Vale's `meta.json`); any other folder can be named `vale:<folder>` to say so."""
+    return (Path(folder) / "meta.json").is_file()
 
 
 def load_vale_rule(path: str, style: str, ctx: "RuleContext") -> "Rule | None":

@@ -71,11 +71,25 @@ def test_discovery_walks_up_and_stylecheck_config_wins(tmp_path, cli, monkeypatc
 
 def test_stylecheck_config_lists_a_vale_style_folder(tmp_path, cli):
     make_project(tmp_path, {"Hedge": HEDGE})
-    (tmp_path / ".stylecheck.yaml").write_text("styles: [House, styles/Test]\n")
+    (tmp_path / ".stylecheck.yaml").write_text("styles: [House, vale:styles/Test]\n")
     (tmp_path / "a.txt").write_text("The the plan is arguably dead.\n")
     result = cli("--format", "json", "--config", str(tmp_path / ".stylecheck.yaml"), str(tmp_path / "a.txt"))
     rules = sorted(d["rule"] for f in result.json()["files"] for d in f["diagnostics"])
     assert rules == ["House.DoubledWord", "Test.Hedge"]
+
+
+def test_stylecheck_config_reads_a_vale_package_by_its_meta_json(tmp_path, cli):
+    make_project(tmp_path, {"Hedge": HEDGE})
+    (tmp_path / "styles" / "Test" / "meta.json").write_text('{"name": "Test"}')
+    (tmp_path / ".stylecheck.yaml").write_text("styles: [styles/Test]\n")
+    (tmp_path / "a.txt").write_text("It is arguably done.\n")
+    from stylecheck.config import load_config
+    from stylecheck.engine import Linter
+
+    linter = Linter(load_config(str(tmp_path / ".stylecheck.yaml")))
+    assert linter.rules["Test.Hedge"].vale is True
+    result = cli("--format", "json", "--config", str(tmp_path / ".stylecheck.yaml"), str(tmp_path / "a.txt"))
+    assert [(d["rule"], d["column"]) for f in result.json()["files"] for d in f["diagnostics"]] == [("Test.Hedge", 7)]
 
 
 def test_unsupported_extension_point_warns_once_and_the_rest_runs(tmp_path, cli):

@@ -113,3 +113,24 @@ def test_style_flags_own_example(tmp_path, style, suffix):
     assert found == expected
     for d in result.diagnostics:
         assert STORY[d.offset : d.offset + d.length] == d.match
+
+
+def test_cli_config_on_a_docs_folder_with_the_shared_styles(tmp_path, cli):
+    ini = tmp_path / ".vale.ini"
+    ini.write_text(f"StylesPath = {STYLES_PATH}\n\n[*.md]\nBasedOnStyles = Google\n\n[*.txt]\nBasedOnStyles = proselint, Joblint\n")
+    docs = tmp_path / "docs"
+    (docs / "desk").mkdir(parents=True)
+    (docs / "brief.md").write_text("# Port Strike Ends\n\nThe union said the deal was great!\n")
+    (docs / "desk" / "notes.txt").write_text("The chairman wants a rockstar reporter.\n")
+    result = cli("--config", str(ini), "--format", "json", str(docs))
+    assert result.code == 1, result.err
+    found = [
+        (f["path"].replace(str(docs), "docs"), d["rule"], d["line"], d["column"], d["match"])
+        for f in result.json()["files"] for d in f["diagnostics"]
+    ]
+    assert found == [
+        ("docs/brief.md", "Google.Headings", 1, 3, "Port Strike Ends"),
+        ("docs/brief.md", "Google.Exclamation", 3, 29, "great!"),
+        ("docs/desk/notes.txt", "proselint.GenderBias", 1, 5, "chairman"),
+        ("docs/desk/notes.txt", "Joblint.DumbTitles", 1, 22, "rockstar"),
+    ]
