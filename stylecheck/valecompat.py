@@ -400,12 +400,24 @@ class TokenIndex:
         # Plain tokens can be scanned with `re` (see compile_plain).
         self.plain = frozenset(i for i, key in enumerate(keys) if key is not None and key[0] == "word")
 
+    def share(self, shared: "SharedAnchors") -> None:
+        """Let `shared` find this index's anchors, with those of the other rules, in one step."""
+        self.shared = shared
+        self.slot = shared.register(self)
+
+    shared: "SharedAnchors | None" = None
+    slot = 0
+
     def keep(self, doc: "Document") -> tuple[int, ...]:
         words = document_words(doc, self.ignorecase)
         kept = list(self.always)
         text = None
-        for anchor in self.anchors & words:
-            for i, needed, extra in self.by_word[anchor]:
+        if self.shared is not None:
+            candidates = self.shared.hits(doc).get(self.slot, ())
+        else:
+            candidates = [entry for anchor in self.anchors & words for entry in self.by_word[anchor]]
+        if candidates:
+            for i, needed, extra in candidates:
                 if len(needed) == 1 or needed <= words:
                     if isinstance(extra, str):  # a pattern's required literal
                         text = text if text is not None else (document_lower(doc) if self.ignorecase else doc.text)
@@ -422,6 +434,42 @@ class TokenIndex:
                 kept.append(i)
         kept.sort()
         return tuple(kept)
+
+
+class SharedAnchors:
+    """The anchor words of every rule of one Linter, so that a document's words are looked up
+    once for all rules (one set intersection per document instead of one per rule)."""
+
+    def __init__(self) -> None:
+        self.indexes: list[TokenIndex] = []
+        self.by_anchor: dict[bool, dict[str, list[tuple[int, tuple]]]] = {True: {}, False: {}}
+        self.anchor_sets: dict[bool, frozenset[str]] = {}
+
+    def register(self, index: TokenIndex) -> int:
+        slot = len(self.indexes)
+        self.indexes.append(index)
+        table = self.by_anchor[index.ignorecase]
+        for anchor, entries in index.by_word.items():
+            table.setdefault(anchor, []).extend((slot, entry) for entry in entries)
+        self.anchor_sets = {}
+        return slot
+
+    def hits(self, doc: "Document") -> dict[int, list[tuple]]:
+        memo = doc.__dict__.setdefault("_vale_hits", {})
+        found = memo.get(id(self))
+        if found is not None:
+            return found
+        if not self.anchor_sets:
+            self.anchor_sets = {flag: frozenset(table) for flag, table in self.by_anchor.items()}
+        found = {}
+        for flag, table in self.by_anchor.items():
+            if not table:
+                continue
+            for anchor in self.anchor_sets[flag] & document_words(doc, flag):
+                for slot, entry in table[anchor]:
+                    found.setdefault(slot, []).append(entry)
+        memo[id(self)] = found
+        return found
 
 
 @lru_cache(maxsize=8192)

@@ -91,6 +91,13 @@ class RuleContext:
     style_dir: str = ""
     # Notices from loading (a Vale rule skipped, ...), shown once per run.
     warnings: list[str] = field(default_factory=list)
+    # Lookup structures the rules of one Linter share (e.g. valecompat.SharedAnchors).
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def vale_anchors(self) -> "valecompat.SharedAnchors":
+        if "vale-anchors" not in self.shared:
+            self.shared["vale-anchors"] = valecompat.SharedAnchors()
+        return self.shared["vale-anchors"]
 
 
 class Rule:

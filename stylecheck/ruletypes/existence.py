@@ -66,6 +66,7 @@ class Existence(Rule):
         self.vale_keys = [token_key(t, ignorecase) for t in tokens] if tokens else []
         self.vale_nonword = not word
         self.vale_index = TokenIndex(self.vale_keys, ignorecase, not word)
+        self.vale_index.share(self.ctx.vale_anchors())
         # Only plain tokens and no `raw`: the whole pattern can run on `re` (see compile_plain).
         self.vale_plain_pattern = None
         if tokens and not raw and len(self.vale_index.plain) == len(tokens):

@@ -107,6 +107,7 @@ class Substitution(Rule):
         self.pattern = self._vale_compile(tuple(range(len(parts))))
         self.vale_keys = [token_key(k, self.ignorecase) for k in keys]
         self.vale_index = TokenIndex(self.vale_keys, self.ignorecase, self.vale_template.startswith("(?m)(?:"))
+        self.vale_index.share(self.ctx.vale_anchors())
         self.vale_plain_pattern = None
         if len(self.vale_index.plain) == len(keys):
             self.vale_plain_pattern = self._vale_compile(tuple(range(len(parts))), plain=True)
