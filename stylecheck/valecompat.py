@@ -409,13 +409,16 @@ class TokenIndex:
     slot = 0
 
     def keep(self, doc: "Document") -> tuple[int, ...]:
-        words = document_words(doc, self.ignorecase)
-        kept = list(self.always)
-        text = None
         if self.shared is not None:
             candidates = self.shared.hits(doc).get(self.slot, ())
+            if not candidates and not self.always and not self.by_text and not self.by_chars:
+                return ()
+            words = document_words(doc, self.ignorecase)
         else:
+            words = document_words(doc, self.ignorecase)
             candidates = [entry for anchor in self.anchors & words for entry in self.by_word[anchor]]
+        kept = list(self.always)
+        text = None
         if candidates:
             for i, needed, extra in candidates:
                 if len(needed) == 1 or needed <= words:

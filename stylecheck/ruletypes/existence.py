@@ -80,7 +80,7 @@ class Existence(Rule):
         source = body + raw if append else raw + body
         return "(?i)" + source if ignorecase else source
 
-    def _scan(self, doc: Document, text: str):
+    def _scan(self, doc: Document, text: str, keep: tuple[int, ...] | None):
         """Vale's matches of this rule in `text`, scanning only with tokens that can occur in `doc`.
 
         A token that cannot match anywhere changes nothing in a leftmost-first alternation, so
@@ -89,10 +89,7 @@ class Existence(Rule):
         whole pattern runs."""
 
         keys = self.vale_keys
-        if keys and self.vale_index.prunes:
-            keep = self.vale_index.keep(doc)
-            if not keep:
-                return iter(())
+        if keep is not None:
             if len(keep) <= 64 and 2 * len(keep) <= len(keys) and not self.vale_parts[1]:
                 plain = self.vale_index.plain
                 patterns = [
@@ -107,8 +104,13 @@ class Existence(Rule):
 
     def _check_vale(self, doc: Document) -> Iterator[Match]:
         exceptions = self.exceptions
+        keep = None
+        if self.vale_keys and self.vale_index.prunes:
+            keep = self.vale_index.keep(doc)  # once per document, whatever the number of blocks
+            if not keep:
+                return
         for offset, text in self.vale_blocks(doc):
-            for m in self._scan(doc, text):
+            for m in self._scan(doc, text, keep):
                 start, end = m.span()
                 if start == end:
                     continue

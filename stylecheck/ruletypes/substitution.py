@@ -122,12 +122,13 @@ class Substitution(Rule):
             return compile_plain(source)
         return self.compile_vale(source, "swap")
 
-    def _scan(self, doc: Document, text: str):
+    def _scan(self, doc: Document, text: str, keep: tuple[int, ...] | None = None):
         """(match, key indexes by group) of Vale's pattern in `text`, scanning only with the keys
         that can occur in `doc` (see Existence._scan)."""
 
         everything = tuple(range(len(self.vale_parts)))
-        keep = self.vale_index.keep(doc) if self.vale_index.prunes else everything
+        if keep is None:
+            keep = self.vale_index.keep(doc) if self.vale_index.prunes else everything
         if not keep:
             return
         if len(keep) <= 64 and 2 * len(keep) <= len(self.vale_parts):
@@ -146,8 +147,11 @@ class Substitution(Rule):
 
     def _check_vale(self, doc: Document) -> Iterator[Match]:
         action = self.action or {}
+        kept = self.vale_index.keep(doc) if self.vale_index.prunes else tuple(range(len(self.vale_parts)))
+        if not kept:
+            return
         for offset, text in self.vale_blocks(doc):
-            for m, keep in self._scan(doc, text):
+            for m, keep in self._scan(doc, text, kept):
                 for group in range(1, min(len(keep), len(m.groups())) + 1):
                     start, end = m.span(group)
                     if start < 0:
