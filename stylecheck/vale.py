@@ -28,7 +28,6 @@ readability) are skipped with one warning per rule; the rest of the style runs.
 from __future__ import annotations
 
 import fnmatch
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -338,7 +337,6 @@ def vale_selection(config: Config, path: str) -> RuleSelection:
         checks.update(section.checks)
     if not matched and not settings.global_styles and not settings.global_checks:
         return RuleSelection(select=(), ignore=())
-    styles = tuple("Vale" if s == "Vale" else s for s in styles)
     select = styles + tuple(rule for rule, on in checks.items() if on)
     ignore = tuple(rule for rule, on in checks.items() if not on)
     return RuleSelection(select=select, ignore=ignore)
@@ -452,11 +450,3 @@ def find_vale_config(directory: str) -> str | None:
         if os.path.isfile(candidate):
             return candidate
     return None
-
-
-def meta(folder: str) -> dict:
-    """A Vale package's meta.json, if any (for listing)."""
-    try:
-        return json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
