@@ -337,7 +337,10 @@ def _document_word_list(doc: "Document", ignorecase: bool) -> list[str]:
     name = "_vale_word_list_i" if ignorecase else "_vale_word_list"
     words = doc.__dict__.get(name)
     if words is None:
-        words = _WORDS_RE.findall(document_lower(doc) if ignorecase else doc.text)
+        if ignorecase:  # lower-casing word by word is cheaper than a second scan
+            words = [w.lower() for w in _document_word_list(doc, False)]
+        else:
+            words = _WORDS_RE.findall(doc.text)
         doc.__dict__[name] = words
     return words
 
@@ -458,10 +461,9 @@ class SharedAnchors:
         return slot
 
     def hits(self, doc: "Document") -> dict[int, list[tuple]]:
-        memo = doc.__dict__.setdefault("_vale_hits", {})
-        found = memo.get(id(self))
-        if found is not None:
-            return found
+        memo = doc.__dict__.get("_vale_hits")
+        if memo is not None and memo[0] is self:
+            return memo[1]
         if not self.anchor_sets:
             self.anchor_sets = {flag: frozenset(table) for flag, table in self.by_anchor.items()}
         found = {}
@@ -471,7 +473,7 @@ class SharedAnchors:
             for anchor in self.anchor_sets[flag] & document_words(doc, flag):
                 for slot, entry in table[anchor]:
                     found.setdefault(slot, []).append(entry)
-        memo[id(self)] = found
+        doc.__dict__["_vale_hits"] = (self, found)
         return found
 
 
