@@ -233,8 +233,13 @@ def _main(args: argparse.Namespace) -> int:
         # Load every configuration's rules before linting anything: a bad rule file stops the run.
         from .engine import linter_for
 
+        shown: set[int] = set()
         for _path, config in run.entries:
-            linter_for(config)  # type: ignore[arg-type]
+            linter = linter_for(config)  # type: ignore[arg-type]
+            if id(linter) not in shown:  # load notices (e.g. a Vale rule skipped), once per config
+                shown.add(id(linter))
+                for warning in linter.ctx.warnings:
+                    print(f"stylecheck: warning: {warning}", file=sys.stderr)
     except _user_errors() as exc:
         print(f"stylecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

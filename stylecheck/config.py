@@ -68,6 +68,8 @@ class Config:
     overrides: tuple[Override, ...] = ()
     # Seconds a rule may spend on one file before its scan is stopped.
     time_budget: float = 2.0
+    # Set when the config is a `.vale.ini`: its per-file sections (a vale.ValeSettings).
+    vale: Any = None
 
     def with_cli(self, **changes: Any) -> "Config":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -79,6 +81,12 @@ class Config:
         bundled = bundled_rules_dir()
         paths = []
         for entry in self.styles:
+            if entry.startswith("vale:"):  # a Vale style folder (or Vale's built-ins)
+                rest = entry[len("vale:"):]
+                if rest != "builtin" and not os.path.isabs(rest):
+                    rest = os.path.normpath(os.path.join(self.root, rest))
+                paths.append("vale:" + rest)
+                continue
             candidate = bundled / entry
             if "/" not in entry and os.sep not in entry and candidate.is_dir():
                 paths.append(str(candidate))
@@ -247,6 +255,11 @@ class ConfigFinder:
             pyproject = os.path.join(directory, "pyproject.toml")
             if os.path.isfile(pyproject) and _pyproject_table(pyproject) is not None:
                 found = pyproject
+        if found is None:
+            # A Vale project: its `.vale.ini` governs the folder when no stylecheck config does.
+            from .vale import find_vale_config
+
+            found = find_vale_config(directory)
         if found is not None:
             if found not in self._loaded:
                 self._loaded[found] = load_config(found)
@@ -318,6 +331,10 @@ def _names(rule_id: str, spec: str) -> bool:
 
 
 def selection_for(config: Config, path: str) -> RuleSelection:
+    if config.vale is not None:  # a `.vale.ini`: its sections decide, as in Vale
+        from .vale import vale_selection
+
+        return vale_selection(config, path)
     select = config.select
     ignore = list(config.ignore)
     severity = dict(config.severity)

@@ -82,9 +82,23 @@ def load_styles(paths: Iterable[str], ctx: RuleContext) -> dict[str, Rule]:
     """
     rules: dict[str, Rule] = {}
     for path in paths:
+        vale = path.startswith("vale:")
+        if vale:
+            path = path[len("vale:"):]
+            if path == "builtin":
+                from .vale import builtin_rules
+
+                rules.update(builtin_rules(ctx))
+                continue
         for style in find_styles(path):
+            style_is_vale = vale or _is_vale_style(style.path)
             for file in rule_files(style):
-                rule = load_rule_file(str(file), style.name, ctx)
+                if style_is_vale:
+                    from .vale import load_vale_rule
+
+                    rule = load_vale_rule(str(file), style.name, ctx)
+                else:
+                    rule = load_rule_file(str(file), style.name, ctx)
                 if rule is not None:
                     rules[rule.id] = rule
                 else:
@@ -92,5 +106,13 @@ def load_styles(paths: Iterable[str], ctx: RuleContext) -> dict[str, Rule]:
     return rules
 
 
+def _is_vale_style(path: str) -> bool:
+    if Path(path).resolve().parent == bundled_rules_dir().resolve():
+        return False
+    from .vale import is_vale_style
+
+    return is_vale_style(path)
+
+
 def style_names(paths: Iterable[str]) -> list[str]:
-    return [s.name for p in paths for s in find_styles(p)]
+    return [s.name for p in paths if p != "vale:builtin" for s in find_styles(p.removeprefix("vale:"))]

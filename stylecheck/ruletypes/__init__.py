@@ -10,14 +10,18 @@ import importlib
 from .base import Rule, RuleContext, RuleError
 
 RULE_TYPES: dict[str, str] = {
+    # Vale's vocabulary (stylecheck/vale.py loads Vale styles onto these).
     "existence": "existence",
-    "pronoun-agreement": "pronoun",
     "substitution": "substitution",
     "occurrence": "occurrence",
     "repetition": "repetition",
     "consistency": "consistency",
     "conditional": "conditional",
+    "capitalization": "capitalization",
+    "metric": "metric",
+    # Newsroom rule types, backed by code and parameterised in YAML.
     "runtogether": "runtogether",
+    "pronoun-agreement": "pronoun",
     "dates": "dates",
     "times": "times",
     "money": "money",

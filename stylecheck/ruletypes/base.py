@@ -21,6 +21,7 @@ import regex
 from ..diagnostic import CATEGORIES, SEVERITIES, Match
 from ..document import Document
 from ..yamlload import line_of
+from .. import valecompat
 
 # Each rule gets this many seconds per file before its scan is stopped (hostile user patterns).
 DEFAULT_TIME_BUDGET = 2.0
@@ -59,6 +60,19 @@ COMMON_FIELDS: dict[str, Field] = {
 
 SCOPES = ("text", "raw", "paragraph", "sentence", "heading", "list", "blockquote", "table", "quote", "summary")
 
+# Every key a Vale rule file may hold, for any extension point. A rule loaded from a Vale style
+# (see stylecheck/vale.py, which sets `vale: true`) accepts all of them, as Vale styles use them
+# freely; a rule type reads the ones it understands.
+VALE_KEYS = (
+    "append", "tokens", "raw", "exceptions", "ignorecase", "nonword", "vocab", "swap", "capitalize",
+    "pos", "max", "min", "token", "alpha", "either", "first", "second", "match", "style",
+    "indicators", "threshold", "prefix", "formula", "condition", "code", "name", "custom",
+    "filters", "ignore", "dicpath", "dictionaries", "aff", "dic", "metrics", "grade", "script",
+    "selector", "limit", "description", "link", "action", "scope", "level", "message", "extends",
+)
+# Vale's scopes beyond ours; they are accepted in Vale rules and select nothing they cannot find.
+VALE_SCOPES = ("alt", "title", "figure", "code", "comment")
+
 
 @dataclass
 class RuleContext:
@@ -69,6 +83,15 @@ class RuleContext:
     accept: tuple[str, ...] = ()
     # Where the rule's style lives, for rule types that load word lists beside their YAML.
     style_dir: str = ""
+    # Notices from loading (a Vale rule skipped, ...), shown once per run.
+    warnings: list[str] = field(default_factory=list)
+    # Lookup structures the rules of one Linter share (e.g. valecompat.SharedAnchors).
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def vale_anchors(self) -> "valecompat.SharedAnchors":
+        if "vale-anchors" not in self.shared:
+            self.shared["vale-anchors"] = valecompat.SharedAnchors()
+        return self.shared["vale-anchors"]
 
 
 class Rule:
@@ -83,8 +106,14 @@ class Rule:
         self.path = path
         self.ctx = ctx
         self.options = options
-        validate(options, {**COMMON_FIELDS, **self.FIELDS}, path)
-        get = lambda key: options.get(key, ({**COMMON_FIELDS, **self.FIELDS})[key].default)  # noqa: E731
+        # Vale mode: set by the Vale loader; the rule follows Vale's semantics and keys.
+        self.vale: bool = bool(options.get("vale"))
+        fields = {**COMMON_FIELDS, **self.FIELDS}
+        if self.vale:
+            fields = {**{k: Field((object,), None) for k in VALE_KEYS}, **fields, "vale": Field((bool,), False)}
+            fields["limit"] = Field((int, str), 0)
+        validate(options, fields, path)
+        get = lambda key: options.get(key, fields[key].default)  # noqa: E731
         self.extends: str = options["extends"]
         self.message: str = get("message") or self.DEFAULT_MESSAGE
         self.level: str = get("level")
@@ -96,10 +125,13 @@ class Rule:
         self.skip_quotes: bool = get("skipquotes")
         self.presets: list | None = get("presets")
         self.fix_safe: bool = get("fix") == "safe"
-        self.limit: int = get("limit")
+        self.limit: int = int(get("limit") or 0)
         scope = get("scope")
-        self.scopes = [scope] if isinstance(scope, str) else list(scope)
+        self.scopes = [scope] if isinstance(scope, str) else [str(s) for s in scope]
+        self.scope_key = tuple(self.scopes)
         for name in self.scopes:
+            if self.vale and name.lstrip("~").split(".")[0] in VALE_SCOPES + SCOPES or "&" in name:
+                continue
             if name.lstrip("~").split(".")[0] not in SCOPES:
                 raise self.error("scope", f"unknown scope {name!r} (expected one of: {', '.join(SCOPES)})")
         self.compile(options)
@@ -119,7 +151,46 @@ class Rule:
 
     def option(self, key: str) -> Any:
         fields = {**COMMON_FIELDS, **self.FIELDS}
-        return self.options.get(key, fields[key].default)
+        return self.options.get(key, fields[key].default if key in fields else None)
+
+    # -- Vale mode ----------------------------------------------------------------------------
+
+    def compile_vale(self, pattern: str, key: str, flags: int = 0) -> "regex.Pattern[str]":
+        """Compile a Vale pattern (regexp2 dialect); an untranslatable or bad one is a RuleError."""
+        try:
+            return valecompat.compile_vale(pattern, flags)
+        except valecompat.ValeRegexError as exc:
+            raise self.error(key, f"rule {self.id}: cannot translate Vale regex in {key!r}: {exc}") from None
+        except (regex.error, OverflowError, RecursionError, ValueError) as exc:
+            raise self.error(key, f"rule {self.id}: bad regex in {key!r}: {exc} (pattern: {pattern!r})") from None
+
+    def vale_exceptions(self, key: str = "exceptions") -> "regex.Pattern[str] | None":
+        """Vale's exception pattern: the rule's `exceptions`, plus accepted vocabulary when `vocab`."""
+        terms = [str(t) for t in (self.options.get(key) or [])]
+        if self.options.get("vocab", True) is not False:
+            terms.extend(self.ctx.accept)
+            terms.extend(str(t) for t in (self.ctx.settings.get("vale-accept") or []))
+        source = valecompat.exceptions_source(terms)
+        if source is None:
+            return None
+        try:
+            return regex.compile(source, regex.VERSION0)
+        except regex.error as exc:
+            raise self.error(key, f"rule {self.id}: bad pattern in {key!r}: {exc}") from None
+
+    def vale_blocks(self, doc: Document) -> list[tuple[int, str]]:
+        """The (offset, text) blocks Vale runs this rule on (see valecompat.vale_blocks)."""
+        memo = doc.__dict__.get("_vale_blocks")
+        if memo is not None:
+            found = memo.get(self.scope_key)
+            if found is not None:
+                return found
+        ignores = self.ctx.settings.get("vale-ignores") or ()
+        return valecompat.vale_blocks(doc, self.scope_key, tuple((g, tuple(b), tuple(t)) for g, b, t in ignores))
+
+    def vale_finditer(self, pattern: "regex.Pattern[str]", text: str, doc: Document) -> Iterator[Any]:
+        """`pattern.finditer` over one Vale block, within the rule's time budget."""
+        return pattern.finditer(text, timeout=doc_time_left(doc))
 
     def compile_pattern(self, pattern: str, key: str, flags: int = 0, parts: list[str] | None = None) -> "regex.Pattern[str]":
         """Compile a user pattern; a bad one becomes a RuleError naming the key and its line.

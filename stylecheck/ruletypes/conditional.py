@@ -30,6 +30,14 @@ class Conditional(Rule):
     DEFAULT_MESSAGE = "'%s' has no definition."
 
     def compile(self, options: dict) -> None:
+        if self.vale:
+            if not self.option("first") or not self.option("second"):
+                raise self.error("first", f"rule {self.id}: a conditional rule needs 'first' and 'second' patterns")
+            prefix = "(?i)" if self.option("ignorecase") else ""
+            self.first = self.compile_vale(prefix + str(self.option("first")), "first")
+            self.second = self.compile_vale(prefix + str(self.option("second")), "second")
+            self.exceptions = self.vale_exceptions()
+            return
         if not self.option("first") or not self.option("second"):
             raise self.error("first", "a conditional rule needs 'first' and 'second' patterns")
         flags = regex.IGNORECASE if self.option("ignorecase") else 0
@@ -37,7 +45,25 @@ class Conditional(Rule):
         self.second = self.compile_pattern(self.option("second"), "second", flags)
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), bool(flags))
 
+    def _check_vale(self, doc: Document) -> Iterator[Match]:
+        # Vale's Conditional.Run: every group captured by `second` (over the file so far) defines a
+        # term; each whole match of `first` that is not a defined term or an exception is flagged.
+        defined: set[str] = doc.__dict__.setdefault(("_vale_defined", self.id), set())
+        for offset, text in self.vale_blocks(doc):
+            for m in self.vale_finditer(self.second, text, doc):
+                defined.update(g for g in m.groups() if g)
+            for m in self.vale_finditer(self.first, text, doc):
+                found = m.group()
+                if not found or found in defined:
+                    continue
+                if self.exceptions is not None and self.exceptions.search(found):
+                    continue
+                yield Match(offset + m.start(), offset + m.end(), self.format_message(found))
+
     def check(self, doc: Document) -> Iterator[Match]:
+        if self.vale:
+            yield from self._check_vale(doc)
+            return
         text = self.text_of(doc)
         defined = {
             (m.group(1) if m.groups() and m.group(1) is not None else m.group())

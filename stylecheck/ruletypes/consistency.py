@@ -22,6 +22,7 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
+from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, token_key
 from .base import Field, Rule, exceptions_pattern
 
 
@@ -36,6 +37,8 @@ class Consistency(Rule):
     DEFAULT_MESSAGE = "'%s' here, but the article mostly uses '%s' (%s to %s)."
 
     def compile(self, options: dict) -> None:
+        if self.vale:
+            return self._compile_vale()
         either = self.option("either")
         if not either:
             raise self.error("either", "a consistency rule needs an 'either' mapping")
@@ -58,7 +61,48 @@ class Consistency(Rule):
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), bool(flags))
         self.vale_mode = self.option("mode") == "vale"
 
+    def _compile_vale(self) -> None:
+        # Vale's NewConsistency: one pattern per pair, `(?P<a>first)|(?P<b>second)` in the word
+        # template.
+        either = self.option("either")
+        if not either or not isinstance(either, dict):
+            raise self.error("either", f"rule {self.id}: a consistency rule needs an 'either' mapping")
+        template = NONWORD_TEMPLATE if self.option("nonword") else WORD_TEMPLATE
+        prefix = "(?i)" if self.option("ignorecase") else ""
+        self.vale_steps = []
+        keys = []
+        for first, second in either.items():
+            body = template.format(f"(?P<first>{first})|(?P<second>{second})")
+            self.vale_steps.append(self.compile_vale(prefix + body, "either"))
+            keys.extend((token_key(str(first), bool(prefix)), token_key(str(second), bool(prefix))))
+        # A pair is reported only once both forms occur: a document lacking either form is skipped.
+        self.vale_index = TokenIndex(keys, bool(prefix), template == NONWORD_TEMPLATE)
+
+    def _check_vale(self, doc: Document) -> Iterator[Match]:
+        # Vale's Consistency.Run: once both forms of a pair have been seen in the file, one finding,
+        # at the last group matched in this block. The forms seen accumulate over the file.
+        seen: set[tuple[int, str]] = doc.__dict__.setdefault(("_vale_consistency", self.id), set())
+        kept = set(self.vale_index.keep(doc))
+        pairs = [i for i in range(len(self.vale_steps)) if 2 * i in kept and 2 * i + 1 in kept]
+        for offset, text in self.vale_blocks(doc):
+            for index in pairs:
+                pattern = self.vale_steps[index]
+                last: tuple[int, int] | None = None
+                for m in self.vale_finditer(pattern, text, doc):
+                    for group in range(1, len(m.groups()) + 1):
+                        if m.start(group) >= 0:
+                            last = m.span(group)
+                    for name in ("first", "second"):
+                        if m.start(name) >= 0:
+                            seen.add((index, name))
+                if last is not None and (index, "first") in seen and (index, "second") in seen:
+                    found = text[last[0] : last[1]]
+                    yield Match(offset + last[0], offset + last[1], self.format_message(found))
+
     def check(self, doc: Document) -> Iterator[Match]:
+        if self.vale:
+            yield from self._check_vale(doc)
+            return
         # found[(pair, side)] = list of (start, end, text)
         found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         for start, end in self.segments(doc):

@@ -17,9 +17,35 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from .base import Field, Rule, exceptions_pattern
+from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, compile_plain, compile_vale, is_phrase, merged_finditer, to_sentence, token_key
+from .base import doc_time_left, exceptions_pattern, Field, Rule
 
 _GROUP_REF = regex.compile(r"\$(\d+)")
+# A capturing group's opening parenthesis (not escaped, not `(?`), as Vale finds it.
+_CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
+
+
+def _cap_first(text: str) -> str:
+    """Vale's CapFirst: the first byte upper-cased (so only an ASCII first letter changes)."""
+    return text[:1].upper() + text[1:] if text[:1].isascii() else text
+
+
+def _same_token(expected: str, observed: str) -> bool:
+    """Vale's matchToken: a phrase compares as text; a pattern must match the whole observed text."""
+    if is_phrase(expected):
+        return expected == observed
+    try:
+        return compile_vale("^(?:" + expected + ")$").search(observed) is not None
+    except (ValueError, regex.error):
+        return expected == observed
+
+
+def _convert_message(message: str) -> str:
+    """Vale's convertMessage: with a ready-quoted list of options, drop one pair of quotes."""
+    for spec in ("'%s'", '"%s"'):
+        if message.count(spec) == 2:
+            message = message.replace(spec, "%s", 1)
+    return message
 
 
 class Substitution(Rule):
@@ -33,6 +59,8 @@ class Substitution(Rule):
     DEFAULT_MESSAGE = "Use '%s' instead of '%s'."
 
     def compile(self, options: dict) -> None:
+        if self.vale:
+            return self._compile_vale()
         swap = self.option("swap")
         if not swap:
             raise self.error("swap", "a substitution rule needs a non-empty 'swap' mapping")
@@ -54,7 +82,110 @@ class Substitution(Rule):
         self.pattern = self.compile_pattern(f"(?m){body}", "swap", flags)
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), self.ignorecase)
 
+    def _compile_vale(self) -> None:
+        # Vale's NewSubstitution: keys longest first, each one capture group (groups inside a key
+        # become non-capturing), in the word template unless `nonword`.
+        swap = self.option("swap")
+        if not swap or not isinstance(swap, dict):
+            raise self.error("swap", f"rule {self.id}: a substitution rule needs a non-empty 'swap' mapping")
+        self.ignorecase = bool(self.option("ignorecase"))
+        keys = sorted((str(k) for k in swap), key=len, reverse=True)
+        parts = []
+        self.vale_swaps: list[tuple[str, str, "regex.Pattern[str] | None"]] = []  # (key, replacement, key regex)
+        for key in keys:
+            value = "" if swap[key] is None else str(swap[key])
+            source = key
+            if key.count("(") != key.count("(?") + key.count("\\("):
+                source = _CAPTURE_OPEN.sub("(?:", key)
+            parts.append("(" + source + ")")
+            key_re = None
+            if _GROUP_REF.search(value):
+                key_re = self.compile_vale(("(?i)" if self.ignorecase else "") + key, "swap")
+            self.vale_swaps.append((key, value, key_re))
+        self.vale_template = NONWORD_TEMPLATE if self.option("nonword") else WORD_TEMPLATE
+        self.vale_parts = parts
+        self.pattern = self._vale_compile(tuple(range(len(parts))))
+        self.vale_keys = [token_key(k, self.ignorecase) for k in keys]
+        self.vale_index = TokenIndex(self.vale_keys, self.ignorecase, self.vale_template.startswith("(?m)(?:"))
+        self.vale_index.share(self.ctx.vale_anchors())
+        self.vale_plain_pattern = None
+        if len(self.vale_index.plain) == len(keys):
+            self.vale_plain_pattern = self._vale_compile(tuple(range(len(parts))), plain=True)
+        self.exceptions = self.vale_exceptions()
+        self.capitalize = bool(self.option("capitalize"))
+
+    def _vale_compile(self, keep: tuple[int, ...], plain: bool = False) -> "regex.Pattern[str]":
+        """The pattern with only the keys in `keep`; its group k is key keep[k-1]."""
+        body = self.vale_template.format("|".join(self.vale_parts[i] for i in keep))
+        source = ("(?i)" if self.ignorecase else "") + body
+        if plain:
+            return compile_plain(source)
+        return self.compile_vale(source, "swap")
+
+    def _scan(self, doc: Document, text: str, keep: tuple[int, ...] | None = None):
+        """(match, key indexes by group) of Vale's pattern in `text`, scanning only with the keys
+        that can occur in `doc` (see Existence._scan)."""
+
+        everything = tuple(range(len(self.vale_parts)))
+        if keep is None:
+            keep = self.vale_index.keep(doc) if self.vale_index.prunes else everything
+        if not keep:
+            return
+        if len(keep) <= 64 and 2 * len(keep) <= len(self.vale_parts):
+            plain = self.vale_index.plain
+            patterns = [self._vale_compile((i,), i in plain) for i in keep]
+            by_pattern = {id(p): i for p, i in zip(patterns, keep)}
+            for m in merged_finditer(patterns, text, doc_time_left(doc)):
+                yield m, (by_pattern[id(m.re)],)
+            return
+        if self.vale_plain_pattern is not None:
+            for m in self.vale_plain_pattern.finditer(text):
+                yield m, everything
+            return
+        for m in self.vale_finditer(self.pattern, text, doc):
+            yield m, everything
+
+    def _check_vale(self, doc: Document) -> Iterator[Match]:
+        action = self.action or {}
+        kept = self.vale_index.keep(doc) if self.vale_index.prunes else tuple(range(len(self.vale_parts)))
+        if not kept:
+            return
+        for offset, text in self.vale_blocks(doc):
+            for m, keep in self._scan(doc, text, kept):
+                for group in range(1, min(len(keep), len(m.groups())) + 1):
+                    start, end = m.span(group)
+                    if start < 0:
+                        continue
+                    found = m.group(group)
+                    observed = found.strip()
+                    _key, expected, key_re = self.vale_swaps[keep[group - 1]]
+                    if self.capitalize and observed == _cap_first(observed):
+                        expected = _cap_first(expected)
+                    if key_re is not None:
+                        template = _GROUP_REF.sub(lambda r: "\\g<" + r.group(1) + ">", expected.replace("\\", "\\\\"))
+                        try:
+                            expected = key_re.sub(template, observed)
+                        except (regex.error, IndexError):
+                            pass
+                    if _same_token(expected, observed):
+                        continue
+                    if self.exceptions is not None and self.exceptions.search(observed):
+                        continue
+                    options = expected.split("|")
+                    message = self.message
+                    if action.get("name") == "replace" and not action.get("params"):
+                        if self.capitalize and observed == _cap_first(observed):
+                            options = [_cap_first(o) for o in options]
+                        expected = to_sentence(options, "or")
+                        message = _convert_message(message)
+                    from .base import format_message
+
+                    yield Match(offset + start, offset + end, format_message(message, (expected, observed)), tuple(options))
+
     def check(self, doc: Document) -> Iterator[Match]:
+        if self.vale:
+            yield from self._check_vale(doc)
+            return
         for start, end in self.segments(doc):
             for m in self.finditer(self.pattern, doc, start, end):
                 observed = m.group()

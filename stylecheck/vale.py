@@ -1,0 +1,452 @@
+"""Run existing Vale styles unchanged: read `.vale.ini`, load Vale rule files with Vale's semantics.
+
+    StylesPath = styles
+    MinAlertLevel = suggestion
+    Vocab = Newsroom
+
+    [*.{md,txt}]
+    BasedOnStyles = Vale, proselint
+    proselint.Very = NO
+    write-good.Passive = error
+    TokenIgnores = \\$[^$]+\\$
+
+The `.vale.ini` becomes an ordinary `Config`:
+
+* each style named in a section (or in a `Style.Rule` key) is a `vale:<folder>` entry of
+  `Config.styles`, so its rules load through `load_vale_rule` with `vale: true` set (the rule
+  types then follow Vale's templates, regex dialect, exceptions and scoring);
+* `Config.vale` (a frozen `ValeSettings`) keeps the section globs: which styles and rules run on
+  a file is decided by `vale_selection`, as Vale decides it (the last matching section's
+  `BasedOnStyles`; rule switches from every matching section; a file no section matches is
+  not linted at all);
+* `MinAlertLevel`, `Style.Rule = <level>` and the vocabulary reach the rules through
+  `Config.settings` (`vale-min-level`, `vale-levels`, `vale-accept`, `vale-reject`).
+
+Vale's extension points that stylecheck does not implement (spelling, sequence, script,
+readability) are skipped with one warning per rule; the rest of the style runs.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .config import DEFAULT_INCLUDE, Config, ConfigError, RuleSelection
+from .diagnostic import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from .ruletypes import Rule, RuleContext
+
+VALE_CONFIG_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
+SUPPORTED = ("existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric")
+UNSUPPORTED = ("spelling", "sequence", "script", "readability")
+# Keys of `.vale.ini` that are not rule switches.
+_CORE_KEYS = {"StylesPath", "MinAlertLevel", "Vocab", "IgnoredScopes", "SkippedScopes", "IgnoredClasses",
+              "WordTemplate", "NLPEndpoint", "Packages"}
+_SYNTAX_KEYS = {"BasedOnStyles", "BlockIgnores", "TokenIgnores", "IgnorePatterns", "Transform", "Lang"}
+BUILTIN = "builtin"
+
+
+@dataclass(frozen=True)
+class ValeSection:
+    glob: str
+    styles: tuple[str, ...] | None  # BasedOnStyles, when the section sets it
+    checks: tuple[tuple[str, bool], ...] = ()
+    block_ignores: tuple[str, ...] = ()
+    token_ignores: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ValeSettings:
+    """What `.vale.ini` decides per file (hashable, so a Config holding it can key a cache)."""
+
+    path: str
+    styles_path: str
+    min_level: str = "warning"
+    global_styles: tuple[str, ...] = ()
+    global_checks: tuple[tuple[str, bool], ...] = ()
+    sections: tuple[ValeSection, ...] = ()
+
+    def matching(self, path: str, root: str) -> list[ValeSection]:
+        candidates = _path_forms(path, root)
+        return [s for s in self.sections if any(vale_glob_match(s.glob, c) for c in candidates)]
+
+
+# -- the ini file ---------------------------------------------------------------------------------
+
+
+def parse_ini(path: str) -> list[tuple[str, str, str, int]]:
+    """(section, key, value, line) for every key of a Vale ini file ("" is the core section).
+
+    Vale's ini dialect: `#` and `;` start comments (also after a space, mid-line); a key may be
+    repeated ("shadows"), each value counting.
+    """
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            lines = handle.read().splitlines()
+    except FileNotFoundError:
+        raise ConfigError(path, None, "no such config file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, None, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    entries: list[tuple[str, str, str, int]] = []
+    section = ""
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text or text[0] in "#;":
+            continue
+        if text.startswith("["):
+            if not text.endswith("]"):
+                raise ConfigError(path, number, f"unclosed section header {text!r}")
+            section = text[1:-1].strip()
+            continue
+        if "=" not in text:
+            raise ConfigError(path, number, f"expected 'Key = value' or '[section]', not {text!r}")
+        key, value = (part.strip() for part in text.split("=", 1))
+        for marker in (" #", " ;"):
+            cut = value.find(marker)
+            if cut >= 0:
+                value = value[:cut].rstrip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        if not key:
+            raise ConfigError(path, number, "a key is missing before '='")
+        entries.append((section, key, value, number))
+    return entries
+
+
+def _split_list(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _merge(values: list[str]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for v in values:
+        if v not in seen:
+            seen.append(v)
+    return tuple(seen)
+
+
+def load_vale_ini(path: str) -> Config:
+    """Read a `.vale.ini` into a Config (see the module's docstring)."""
+    path = os.path.abspath(path)
+    root = os.path.dirname(path)
+    entries = parse_ini(path)
+    core: dict[str, list[tuple[str, int]]] = {}
+    sections: dict[str, list[tuple[str, str, int]]] = {}
+    for section, key, value, line in entries:
+        if section == "":
+            if key in _SYNTAX_KEYS:
+                raise ConfigError(path, line, f"'{key}' is a syntax-specific option; put it in a section such as [*.md]")
+            core.setdefault(key, []).append((value, line))
+        else:
+            if key in _CORE_KEYS:
+                raise ConfigError(path, line, f"'{key}' is a core option; it should be defined above any section")
+            sections.setdefault(section, []).append((key, value, line))
+
+    styles_path = root
+    if "StylesPath" in core:
+        value, line = core["StylesPath"][-1]
+        candidate = os.path.normpath(os.path.join(root, os.path.expanduser(value)))
+        if not os.path.isdir(candidate):
+            raise ConfigError(path, line, f"StylesPath {value!r} does not exist ({candidate})")
+        styles_path = candidate
+    min_level = "warning"  # Vale's default: suggestions are not shown unless asked for
+    if "MinAlertLevel" in core:
+        value, line = core["MinAlertLevel"][-1]
+        if value not in SEVERITY_RANK:
+            raise ConfigError(path, line, "MinAlertLevel must be 'suggestion', 'warning', or 'error'")
+        min_level = value
+
+    accept: list[str] = []
+    reject: list[str] = []
+    for value, line in core.get("Vocab", []):
+        for name in _split_list(value):
+            folder = _vocab_folder(styles_path, name)
+            if folder is None:
+                raise ConfigError(path, line, f"vocabulary {name!r} not found (expected {os.path.join(styles_path, 'config', 'vocabularies', name)})")
+            accept.extend(_word_list(folder / "accept.txt"))
+            reject.extend(_word_list(folder / "reject.txt"))
+
+    levels: dict[str, str] = {}
+    global_styles: tuple[str, ...] = ()
+    global_checks: list[tuple[str, bool]] = []
+    vale_sections: list[ValeSection] = []
+    for name, keys in sections.items():
+        styles: list[str] | None = None
+        checks: list[tuple[str, bool]] = []
+        blocks: list[str] = []
+        tokens: list[str] = []
+        for key, value, line in keys:
+            if key == "BasedOnStyles":
+                styles = (styles or []) + _split_list(value)
+            elif key in ("BlockIgnores", "IgnorePatterns"):
+                blocks.extend(_split_list(value))
+            elif key == "TokenIgnores":
+                tokens.extend(_split_list(value))
+            elif key in _SYNTAX_KEYS:
+                continue
+            else:
+                if "." not in key:
+                    raise ConfigError(path, line, f"unknown key {key!r} (a rule switch is 'Style.Rule = YES|NO|<level>')")
+                on = value in ("YES", "suggestion", "warning", "error")
+                if value in SEVERITY_RANK:
+                    levels[key] = value
+                checks.append((key, on))
+        for pattern in blocks + tokens:
+            _check_pattern(path, name, pattern)
+        if name == "*":
+            global_styles = _merge(styles or [])
+            global_checks.extend(checks)
+            vale_sections.append(ValeSection("*", None, (), tuple(blocks), tuple(tokens)))
+        else:
+            vale_sections.append(ValeSection(name, _merge(styles) if styles is not None else None, tuple(checks), tuple(blocks), tuple(tokens)))
+
+    needed: list[str] = list(global_styles)
+    for section in vale_sections:
+        needed.extend(section.styles or ())
+        needed.extend(k.split(".")[0] for k, _on in section.checks)
+    needed.extend(k.split(".")[0] for k, _on in global_checks)
+    style_entries: list[str] = []
+    for style in _merge(needed):
+        if style == "Vale":
+            style_entries.append(f"vale:{BUILTIN}")
+            continue
+        folder = os.path.join(styles_path, style)
+        if not os.path.isdir(folder):
+            raise ConfigError(path, None, f"style {style!r} does not exist on StylesPath ({styles_path})")
+        style_entries.append(f"vale:{folder}")
+
+    settings = {
+        "vale-min-level": min_level,
+        "vale-levels": levels,
+        "vale-accept": accept,
+        "vale-reject": reject,
+        "vale-ignores": [[s.glob, list(s.block_ignores), list(s.token_ignores)] for s in vale_sections if s.block_ignores or s.token_ignores],
+    }
+    from .config import _freeze
+
+    include = _include_globs([s.glob for s in vale_sections if s.glob != "*"]) or DEFAULT_INCLUDE
+    return Config(
+        path=path,
+        root=root,
+        styles=tuple(style_entries),
+        settings=tuple(sorted((k, _freeze(v)) for k, v in settings.items())),
+        include=include,
+        fail_level="error",
+        vale=ValeSettings(path, styles_path, min_level, global_styles, tuple(global_checks), tuple(vale_sections)),
+    )
+
+
+def _check_pattern(path: str, section: str, pattern: str) -> None:
+    from .valecompat import ValeRegexError, compile_vale
+
+    try:
+        compile_vale(pattern)
+    except (ValeRegexError, ValueError) as exc:
+        raise ConfigError(path, None, f"[{section}]: bad ignore pattern {pattern!r}: {exc}") from None
+
+
+def _vocab_folder(styles_path: str, name: str) -> Path | None:
+    for base in (Path(styles_path) / "config" / "vocabularies", Path(styles_path) / "Vocab"):
+        if (base / name).is_dir():
+            return base / name
+    return None
+
+
+def _word_list(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    words = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        word = line.strip()
+        if not word or word.startswith("# "):
+            continue
+        words.append(word)
+    return words
+
+
+def _include_globs(globs: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for pattern in globs:
+        for expanded in expand_braces(pattern):
+            name = expanded.rsplit("/", 1)[-1]
+            out.append(name.replace("**", "*"))
+    return _merge(out)
+
+
+# -- globs ----------------------------------------------------------------------------------------
+
+
+def expand_braces(pattern: str) -> list[str]:
+    """`*.{md,txt}` -> [`*.md`, `*.txt`] (nested braces too)."""
+    start = pattern.find("{")
+    if start < 0:
+        return [pattern]
+    depth = 0
+    for i in range(start, len(pattern)):
+        if pattern[i] == "{":
+            depth += 1
+        elif pattern[i] == "}":
+            depth -= 1
+            if depth == 0:
+                inner = pattern[start + 1 : i]
+                options, level, last = [], 0, 0
+                for j, ch in enumerate(inner):
+                    if ch == "{":
+                        level += 1
+                    elif ch == "}":
+                        level -= 1
+                    elif ch == "," and level == 0:
+                        options.append(inner[last:j])
+                        last = j + 1
+                options.append(inner[last:])
+                return [e for o in options for e in expand_braces(pattern[:start] + o + pattern[i + 1 :])]
+    return [pattern]
+
+
+def vale_glob_match(glob: str, path: str) -> bool:
+    """Vale's section globs: `*` also crosses folders (no separators are set), braces expand."""
+    if glob == "*":
+        return True
+    return any(fnmatch.fnmatchcase(path, g) for g in expand_braces(glob))
+
+
+def _path_forms(path: str, root: str) -> list[str]:
+    forms = [path.replace(os.sep, "/")]
+    try:
+        forms.append(os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/"))
+    except ValueError:
+        pass
+    forms.append(os.path.abspath(path).replace(os.sep, "/"))
+    return forms
+
+
+def vale_selection(config: Config, path: str) -> RuleSelection:
+    """Which rules run on `path`, as Vale decides (internal/core/file.go, internal/lint/lint.go)."""
+    settings = config.vale
+    assert isinstance(settings, ValeSettings)
+    styles: tuple[str, ...] = settings.global_styles
+    checks: dict[str, bool] = dict(settings.global_checks)
+    matched = settings.matching(path, config.root)
+    for section in matched:
+        if section.glob != "*" and section.styles is not None:
+            styles = section.styles
+    for section in matched:
+        checks.update(section.checks)
+    if not matched and not settings.global_styles and not settings.global_checks:
+        return RuleSelection(select=(), ignore=())
+    select = styles + tuple(rule for rule, on in checks.items() if on)
+    ignore = tuple(rule for rule, on in checks.items() if not on)
+    return RuleSelection(select=select, ignore=ignore)
+
+
+# -- style folders and rule files -----------------------------------------------------------------
+
+
+def is_vale_style(folder: str) -> bool:
+    """A style folder listed in a stylecheck config is read as Vale's when it is a Vale package
+    (it has Vale's `meta.json`); any other folder can be named `vale:<folder>` to say so."""
+    return (Path(folder) / "meta.json").is_file()
+
+
+def load_vale_rule(path: str, style: str, ctx: "RuleContext") -> "Rule | None":
+    """Load one Vale rule file with Vale's defaults; None when it is skipped (below
+    MinAlertLevel, or an extension point stylecheck does not implement — with a warning)."""
+    from .ruletypes import RuleError
+    from .yamlload import YamlError, line_of, load_yaml_file
+
+    try:
+        options = load_yaml_file(path)
+    except YamlError as exc:
+        raise RuleError(exc.path, exc.line, exc.message) from None
+    if not isinstance(options, dict):
+        raise RuleError(path, getattr(options, "line", None), "a rule file must be a mapping of keys to values")
+    rule_id = f"{style}.{Path(path).stem}"
+    return build_vale_rule(rule_id, options, ctx, path, line_of)
+
+
+def build_vale_rule(rule_id: str, options: dict, ctx: "RuleContext", path: str, line_of=None) -> "Rule | None":
+    from .ruletypes import RuleError, rule_class
+
+    where = (lambda key: line_of(options, key)) if line_of else (lambda key: None)
+    extends = options.get("extends")
+    if not extends:
+        raise RuleError(path, 1, f"rule {rule_id}: missing the required 'extends' key")
+    extends = str(extends)
+    if extends in UNSUPPORTED:
+        ctx.warnings.append(f"{path}: rule {rule_id} skipped: Vale's '{extends}' extension point is not supported by stylecheck")
+        return None
+    if extends not in SUPPORTED:
+        raise RuleError(path, where("extends"), f"rule {rule_id}: 'extends' must be one of {', '.join(SUPPORTED + UNSUPPORTED)}, not {extends!r}")
+    if "message" not in options:
+        raise RuleError(path, 1, f"rule {rule_id}: missing the required 'message' key")
+    if options.get("code") is True:
+        raise RuleError(path, where("code"), f"rule {rule_id}: 'code' is deprecated; use 'scope: raw'")
+    settings = ctx.settings
+    level = (settings.get("vale-levels") or {}).get(rule_id) or options.get("level") or "warning"
+    if level not in SEVERITY_RANK:
+        raise RuleError(path, where("level"), f"rule {rule_id}: 'level' must be one of suggestion, warning, error; not {level!r}")
+    if SEVERITY_RANK[level] < SEVERITY_RANK[settings.get("vale-min-level") or "suggestion"]:
+        return None
+    mapped: dict[str, Any] = dict(options)
+    if hasattr(options, "lines"):
+        mapped = type(options)(options)
+        mapped.lines = options.lines  # type: ignore[attr-defined]
+        mapped.line = getattr(options, "line", 1)  # type: ignore[attr-defined]
+    mapped["level"] = level
+    mapped["vale"] = True
+    # Vale decodes weakly: a single string where a list is expected is a one-item list.
+    for key in ("tokens", "raw", "exceptions", "indicators", "scope"):
+        if isinstance(mapped.get(key), str) and key != "scope":
+            mapped[key] = [mapped[key]]
+    if mapped.get("scope") is None:
+        mapped["scope"] = "text"
+    if extends == "metric":
+        mapped["scope"] = "summary"
+    cls = rule_class(extends)
+    assert cls is not None
+    return cls(rule_id, mapped, ctx, path=path)
+
+
+def builtin_rules(ctx: "RuleContext") -> "dict[str, Rule]":
+    """Vale's own style `Vale`: Repetition, plus Terms and Avoid from the vocabulary."""
+    rules: dict[str, Rule] = {}
+    settings = ctx.settings
+    definitions: dict[str, dict[str, Any]] = {
+        "Vale.Repetition": {
+            "extends": "repetition", "level": "error", "message": "'%s' is repeated!", "alpha": True,
+            "action": {"name": "edit", "params": ["truncate", " "]}, "tokens": [r"[^\s]+"],
+        },
+    }
+    accept = list(settings.get("vale-accept") or [])
+    from .valecompat import is_phrase
+
+    if accept:
+        definitions["Vale.Terms"] = {
+            "extends": "substitution", "level": "error", "message": "Use '%s' instead of '%s'.",
+            "ignorecase": True, "vocab": False,
+            "swap": {term.lower(): term for term in accept if is_phrase(term)},
+        }
+        if not definitions["Vale.Terms"]["swap"]:
+            del definitions["Vale.Terms"]
+    reject = list(settings.get("vale-reject") or [])
+    if reject:
+        definitions["Vale.Avoid"] = {
+            "extends": "existence", "level": "error", "message": "Avoid using '%s'.", "ignorecase": False, "tokens": reject,
+        }
+    ctx.warnings.append("Vale.Spelling skipped: Vale's 'spelling' extension point is not supported by stylecheck")
+    for rule_id, options in definitions.items():
+        rule = build_vale_rule(rule_id, options, ctx, "<Vale built-in>")
+        if rule is not None:
+            rules[rule_id] = rule
+    return rules
+
+
+def find_vale_config(directory: str) -> str | None:
+    for name in VALE_CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            return candidate
+    return None
