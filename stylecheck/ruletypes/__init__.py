@@ -17,6 +17,12 @@ RULE_TYPES: dict[str, str] = {
     "consistency": "consistency",
     "conditional": "conditional",
     "runtogether": "runtogether",
+    # numbers, spelling, consistency (issue 3)
+    "numerals": "numerals",
+    "percent": "percent",
+    "dialect": "dialect",
+    "namevariant": "namevariant",
+    "acronym": "acronym",
 }
 
 

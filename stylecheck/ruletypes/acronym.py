@@ -1,0 +1,100 @@
+"""acronym: an acronym is spelled out at its first use, unless the house counts it as well known.
+
+    extends: acronym
+    category: acronym
+    wordlist: acronyms.yml        # in rules/data/: `wellknown: [NATO, FBI, AIDS, ...]`
+    exceptions: [OPEC]            # more well-known ones for this style
+
+Reported once per article, at the first use, and only when the article never spells it out. It
+counts as spelled out when the acronym stands in brackets after its expansion ("the Food Safety
+Agency (FSA)"), when an expansion in brackets follows it ("FSA (Food Safety Agency)"), or when
+capitalised words whose initials give the acronym come before its first use (AP's way: the full
+name first, the acronym on later references).
+
+Not acronyms: anything in an all-capitals run (a shouted headline, a wire slug), Roman numerals,
+letters joined to digits or hyphens (G7, COVID-19, F-16), and a capitalised word in a code or
+ticker in brackets.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..diagnostic import Match
+from ..document import Document
+from ..wordlists import WordListError, load_data
+from .base import Field, Rule
+
+_CONNECTORS = r"(?:[\s-]+(?:(?:of|and|for|the|on|in|to|de|du|des|la|le|di|del|y|et|&)[\s-]+)*)"
+_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+class Acronym(Rule):
+    FIELDS = {
+        "wordlist": Field((str,), "acronyms.yml", doc="data file with `wellknown: [...]`"),
+        "exceptions": Field((list,), [], doc="more well-known acronyms"),
+    }
+    DEFAULT_MESSAGE = "Spell out '%s' at its first use (or add it to the house list of well-known acronyms)."
+
+    def compile(self, options: dict) -> None:
+        try:
+            data = dict(load_data(self.option("wordlist"), self.path))
+        except WordListError as exc:
+            raise self.error("wordlist", str(exc)) from None
+        self.wellknown = frozenset(str(w) for w in data.get("wellknown") or ()) | frozenset(
+            str(w) for w in self.option("exceptions")
+        ) | frozenset(self.ctx.accept)
+        # Two or more capitals (an inner & allowed), an optional plural s; not touching letters,
+        # digits, hyphens, dots or apostrophes (G7, F-16, U.S., O'NEILL are something else).
+        self.pattern = regex.compile(r"(?<![\p{L}\p{N}&.'’/-])\p{Lu}[\p{Lu}&]*\p{Lu}(?=s?(?![\p{L}\p{N}&'’/-]|\.\p{L}))")
+        self.shouting = regex.compile(r"\p{Lu}{2,}[^\p{Ll}\n]{0,3}$|^[^\p{Ll}\n]{0,3}\p{Lu}{2,}")
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        prose = doc.prose
+        seen: set[str] = set()
+        for start, end in self.segments(doc):
+            for m in self.pattern.finditer(prose, start, end):
+                word = m.group()
+                if word in seen:
+                    continue
+                if word in self.wellknown or _ROMAN.fullmatch(word) or self._shouted(prose, m.start(), m.end()):
+                    if word in self.wellknown or _ROMAN.fullmatch(word):
+                        seen.add(word)
+                    continue
+                seen.add(word)
+                if _defined(prose, word, m.start(), m.end()):
+                    continue
+                yield Match(m.start(), m.end(), self.format_message(word))
+
+    def _shouted(self, prose: str, start: int, end: int) -> bool:
+        """In an all-capitals run: the word before or after is capitals too, or a bracketed code."""
+        before = prose[max(0, start - 12) : start]
+        after = prose[end : end + 12]
+        if self.shouting.search(before) or self.shouting.search(after):
+            return True
+        return before.endswith(("(", ": ")) and after[:1] in (")", ".", ":") and not after.startswith(") ")
+
+
+def _defined(prose: str, word: str, start: int, end: int) -> bool:
+    letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+    # "... Agency (FSA)" or "FSA (Food Safety Agency)": brackets right at the first use.
+    if prose[start - 1 : start] == "(" or prose[end : end + 2] == " (" and prose[end + 2 : end + 3].isupper():
+        return True
+    # The capitalised expansion earlier in the article (or in the same sentence just after).
+    initials = [c for c in letters if c.isalpha()]
+    if len(initials) > 8:
+        return False
+    expansion = r"\b" + _CONNECTORS.join(regex.escape(c) + r"[\p{L}'’]*" for c in initials) + r"\b"
+    window = prose[: end + 120]
+    return regex.search(expansion, window) is not None and _expansion_before(window, expansion, word)
+
+
+def _expansion_before(window: str, expansion: str, word: str) -> bool:
+    for m in regex.finditer(expansion, window):
+        if m.group() != word:
+            return True
+    return False
+
+
+RULE = Acronym
