@@ -11,6 +11,9 @@ Agency (FSA)"), when an expansion in brackets follows it ("FSA (Food Safety Agen
 capitalised words whose initials give the acronym come before its first use (AP's way: the full
 name first, the acronym on later references).
 
+Also left alone: initials and acronyms inside a proper name (JK Rowling, AC Milan, Windows XP), and
+a shouted ordinary word (AND) that the article also writes in lowercase.
+
 Not acronyms: anything in an all-capitals run (a shouted headline, a wire slug), Roman numerals,
 letters joined to digits or hyphens (G7, COVID-19, F-16), and a capitalised word in a code or
 ticker in brackets.
@@ -48,7 +51,8 @@ class Acronym(Rule):
         # Two or more capitals (an inner & allowed), an optional plural s; not touching letters,
         # digits, hyphens, dots or apostrophes (G7, F-16, U.S., O'NEILL are something else).
         self.pattern = regex.compile(r"(?<![\p{L}\p{N}&.'’/-])\p{Lu}[\p{Lu}&]*\p{Lu}(?=s?(?![\p{L}\p{N}&'’/-]|\.\p{L}))")
-        self.shouting = regex.compile(r"\p{Lu}{2,}[^\p{Ll}\n]{0,3}$|^[^\p{Ll}\n]{0,3}\p{Lu}{2,}")
+        self.shouted_before = regex.compile(r"\p{Lu}{2,}[^\p{L}\n]{1,3}$")
+        self.shouted_after = regex.compile(r"^[^\p{L}\n]{1,3}\p{Lu}{2,}")
 
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
@@ -63,17 +67,29 @@ class Acronym(Rule):
                         seen.add(word)
                     continue
                 seen.add(word)
-                if _defined(prose, word, m.start(), m.end()):
+                if _defined(prose, word, m.start(), m.end()) or _in_name(prose, m.start(), m.end()):
                     continue
+                if len(word) > 2 and regex.search(r"\b" + regex.escape(word.lower()) + r"\b", prose):
+                    continue  # a shouted ordinary word (AND, WINNERS), written in lowercase elsewhere
                 yield Match(m.start(), m.end(), self.format_message(word))
 
     def _shouted(self, prose: str, start: int, end: int) -> bool:
         """In an all-capitals run: the word before or after is capitals too, or a bracketed code."""
         before = prose[max(0, start - 12) : start]
         after = prose[end : end + 12]
-        if self.shouting.search(before) or self.shouting.search(after):
+        if self.shouted_before.search(before) or self.shouted_after.search(after):
             return True
         return before.endswith(("(", ": ")) and after[:1] in (")", ".", ":") and not after.startswith(") ")
+
+
+_NAME_BEFORE = regex.compile(r"[\p{L}\p{N},;]\s+\p{Lu}[\p{L}'’-]*\s+$")
+_NAME_AFTER = regex.compile(r"\s+(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}")
+
+
+def _in_name(prose: str, start: int, end: int) -> bool:
+    """Part of a proper name: initials before a surname (JK Rowling, AC Milan), or a model or brand
+    after a capitalised word inside a sentence (Windows XP, Nintendo DS)."""
+    return bool(_NAME_AFTER.match(prose, end, end + 40) or _NAME_BEFORE.search(prose, max(0, start - 40), start))
 
 
 def _defined(prose: str, word: str, start: int, end: int) -> bool:

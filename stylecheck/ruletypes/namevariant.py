@@ -38,12 +38,11 @@ from .base import Field, Rule
 _SOUNDS = str.maketrans("eiouycqz", "aaaaakks")
 _DOUBLES = regex.compile(r"(.)\1+")
 _SENTENCE_OPENERS = set(".!?:\"“‘'(")
-# Capitalised words beside a name that say nothing about who it is (titles, sentence openers).
+# Capitalised words beside a name that say nothing about who it is (honorifics, sentence openers).
+# An office does: "President Reagan" and "Donald Regan" are two men.
 _NOT_NEIGHBOURS = frozenset(
     "The A An In On At But And Or If When As For Of By With From To After Before Under Over Then So Yet "
-    "Mr Mrs Ms Miss Dr Sir Lord Lady Dame President Prime Minister Judge Justice Senator Sen Governor Gov General "
-    "Gen Ayatollah Sheikh King Queen Prince Princess Pope Saint St Rev Professor Prof Chancellor Coach Captain "
-    "Officer Chief Secretary Mayor Deputy Former Leader Director Chairman Chairwoman Manager".split()
+    "Mr Mrs Ms Miss Dr Sir Mme Mlle Herr Frau Senor Senora".split()
 )
 _PREVIOUS = regex.compile(r"(\p{Lu}[\p{L}'’-]*) $")
 _NEXT = regex.compile(r"(?:['’]s)? (\p{Lu}[\p{L}'’-]*)")

@@ -58,6 +58,20 @@ def _spelled(n: int) -> str:
     return _TENS[tens] + ("-" + _ONES[ones] if ones else "")
 
 
+_ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
+
+
+def _after_sentence_end(prose: str, line_start: int) -> bool:
+    """At a line start: the line before is blank (a new paragraph) or ends a sentence."""
+    if line_start == 0:
+        return True
+    end = line_start - 1
+    if prose[end] == "\n" and end > 0 and prose[end - 1] == "\r":
+        end -= 1
+    previous = prose[max(prose.rfind("\n", 0, end), prose.rfind("\r", 0, end)) + 1 : end]
+    return not previous.strip() or _ENDS_SENTENCE.search(previous) is not None
+
+
 class Numerals(Rule):
     FIELDS = {
         "check": Field((str,), "small", CHECKS),
@@ -80,7 +94,7 @@ class Numerals(Rule):
             digits = "1-9" if below == 10 else f"1-{below - 1}"
             self.pattern = regex.compile(
                 r"(?<![\p{L}\p{N}.,/:$£€¥#+*^&@_\-–'’])(?<!\p{N}[ \t])[" + digits + r"]"
-                r"(?![\p{L}\p{N}%°'’²³_\-–—/)]|[.,:]\p{N}|[ \t]*[-–—/:x×][ \t]*\p{N})"
+                r"(?![\p{L}\p{N}%°'’²³_\-–—/)+=]|[.,:]\p{N}|[ \t]*[-–—/:x×][ \t]*\p{N})"
             )
         elif self.kind == "words":
             teens = "|".join(_TEENS)
@@ -91,7 +105,7 @@ class Numerals(Rule):
             )
         elif self.kind == "start":
             self.pattern = regex.compile(
-                r"(?m)(?:^[ \t]*|(?<=[.!?][\"”’')\]]{0,2}[ \t]{1,3}))\p{N}[\p{N},]*(?:\.\p{N}+)?"
+                r"(?m)(?:^[ \t]*|(?<=[.!?][\"”’')\]]{0,2}[ \t]{1,3}))\p{N}+(?:,\p{N}{3})*(?:\.\p{N}+)?"
             )
         else:
             self.pattern = regex.compile(
@@ -189,8 +203,15 @@ class Numerals(Rule):
             return None  # a year
         if regex.match(r"s\b|['’]?s\b|[.)]\s|[:./]\p{N}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", after):
             return None  # a decade, a list marker, a time, a date such as 9/11
+        if regex.match(r"\p{L}|[ \t]+\p{Lu}", after):
+            return None  # a unit or a code (800m, 3G), or a name or title (50 Cent, 12 Angry Men)
+        if regex.match(r"\(\p{N}|\s+of\s+\p{N}+\.", after):
+            return None  # a citation's volume (80(3):249), a gallery caption ("1 of 4.")
+        line_start = max(prose.rfind("\n", 0, start), prose.rfind("\r", 0, start)) + 1
+        if not prose[line_start:start].strip() and not _after_sentence_end(prose, line_start):
+            return None  # a line of hard-wrapped text (wire copy) that continues a sentence
         before = prose[max(0, start - 16) : start]
-        token = regex.search(r"(\S+)[\"”’')\]]*\s+$", before)
+        token = regex.search(r"[\"“‘'(\[]*(\S+?)[\"”’')\]]*\s+$", before)
         if token and token.group(1).endswith(".") and not token.group(1).startswith("$"):
             stem = token.group(1)[:-1]
             if "." in stem or len(stem) <= 4 and stem[:1].isupper() or stem.lower() in self.markers:
