@@ -20,6 +20,7 @@ ticker in brackets.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -67,10 +68,13 @@ class Acronym(Rule):
                         seen.add(word)
                     continue
                 seen.add(word)
-                if _defined(prose, word, m.start(), m.end()) or _in_name(prose, m.start(), m.end()):
+                if _in_name(prose, m.start(), m.end()):
                     continue
-                if len(word) > 2 and regex.search(r"\b" + regex.escape(word.lower()) + r"\b", prose):
+                lower = word.lower()
+                if len(word) > 2 and lower in prose and regex.search(r"\b" + regex.escape(lower) + r"\b", prose):
                     continue  # a shouted ordinary word (AND, WINNERS), written in lowercase elsewhere
+                if _defined(prose, word, m.start(), m.end()):
+                    continue
                 yield Match(m.start(), m.end(), self.format_message(word))
 
     def _shouted(self, prose: str, start: int, end: int) -> bool:
@@ -98,19 +102,19 @@ def _defined(prose: str, word: str, start: int, end: int) -> bool:
     if prose[start - 1 : start] == "(" or prose[end : end + 2] == " (" and prose[end + 2 : end + 3].isupper():
         return True
     # The capitalised expansion earlier in the article (or in the same sentence just after).
+    expansion = _expansion(letters)
+    if expansion is None:
+        return False
+    return any(m.group() != word for m in expansion.finditer(prose, 0, end + 120))
+
+
+@lru_cache(maxsize=1024)
+def _expansion(letters: str) -> "regex.Pattern[str] | None":
+    """Capitalised words whose initials spell the acronym (a memo of compiled patterns)."""
     initials = [c for c in letters if c.isalpha()]
     if len(initials) > 8:
-        return False
-    expansion = r"\b" + _CONNECTORS.join(regex.escape(c) + r"[\p{L}'’]*" for c in initials) + r"\b"
-    window = prose[: end + 120]
-    return regex.search(expansion, window) is not None and _expansion_before(window, expansion, word)
-
-
-def _expansion_before(window: str, expansion: str, word: str) -> bool:
-    for m in regex.finditer(expansion, window):
-        if m.group() != word:
-            return True
-    return False
+        return None
+    return regex.compile(r"\b" + _CONNECTORS.join(regex.escape(c) + r"[\p{L}'’]*" for c in initials) + r"\b")
 
 
 RULE = Acronym

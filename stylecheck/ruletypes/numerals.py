@@ -104,8 +104,9 @@ class Numerals(Rule):
                 r"(?<![\p{L}\p{N}\-–'’])(?:" + teens + r"|(?:" + tens + r")(?:-(?:" + ones + r"))?)(?![\p{L}\p{N}\-–'’])"
             )
         elif self.kind == "start":
+            # The digit first, then the look back: a cheap class test at each position.
             self.pattern = regex.compile(
-                r"(?m)(?:^[ \t]*|(?<=[.!?][\"”’')\]]{0,2}[ \t]{1,3}))\p{N}+(?:,\p{N}{3})*(?:\.\p{N}+)?"
+                r"\p{N}(?<=(?:^|\n|\r|[.!?][\"”’')\]]{0,2}[ \t]{1,3})[ \t]*\p{N})\p{N}*(?:,\p{N}{3})*(?:\.\p{N}+)?"
             )
         else:
             self.pattern = regex.compile(
@@ -194,10 +195,6 @@ class Numerals(Rule):
 
     def _start(self, doc: Document, start: int, end: int, figure: str) -> Match | None:
         prose = doc.prose
-        # The regex may have taken leading blanks at a line start.
-        while prose[start] in " \t":
-            start += 1
-        figure = prose[start:end]
         after = prose[end : end + 12]
         if regex.fullmatch(r"1\p{N}{3}|20\p{N}{2}|21\p{N}{2}", figure) and not regex.match(r"\s*(?:%|per\s*cent|percent)", after):
             return None  # a year
