@@ -293,3 +293,10 @@ def test_figure_at_line_start_of_hard_wrapped_copy_is_not_a_sentence_start():
 def test_name_variant_offices_tell_two_people_apart():
     text = "President Reagan spoke. Chief of staff Donald Regan left, and Reagan agreed."
     assert lint(text, "House.NameVariants") == []
+
+
+def test_thousands_ignores_model_numbers_and_table_rows():
+    text = "The Intel 80386 chip runs at 25,000 cycles and sold 12,000 units; the 80386 is fast.\n"
+    assert lint(text, "House.ThousandsSeparators") == []
+    table = "Sales rose to 12,500 units in the year, the company said.\nNORTH   12664   11895\n"
+    assert lint(table, "House.ThousandsSeparators") == []

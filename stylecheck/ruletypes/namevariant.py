@@ -116,6 +116,8 @@ def _variants(a: str, b: str) -> bool:
         return set(long_[len(short) :]) == {short[-1]}
     if len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in "aeiou" and b[-1] in "aeiou":
         return False  # Mario/Maria, Carlo/Carla: two people
+    if a[:-3] == b[:-3] and {a[-3:], b[-3:]} == {"man", "men"}:
+        return False  # Congressman/Congressmen: singular and plural
     # One letter apart for short names (Bryan/Brian is already two people often enough), two for long.
     return _distance_at_most(a.lower(), b.lower(), 1 if min(len(a), len(b)) < 8 else 2)
 

@@ -145,6 +145,10 @@ class Numerals(Rule):
             and not regex.match(r"(?:[-*•]|\p{N}+[.)])\s", line)
         )
 
+    def _prose_row(self, prose: str, pos: int) -> bool:
+        """Not a table row: the line has at least three lowercase words."""
+        return len(_LOWER_WORD.findall(self._line(prose, pos))) >= 3
+
     # -- checks ---------------------------------------------------------------------------------
 
     def _small(self, doc: Document, start: int, end: int, figure: str) -> Match | None:
@@ -225,6 +229,7 @@ class Numerals(Rule):
         prose = doc.prose
         commas: list[tuple[int, int, str]] = []
         plain: list[tuple[int, int, str]] = []
+        models: set[str] = set()
         for start, end in self.segments(doc):
             for m in self.finditer(self.pattern, doc, start, end):
                 text = m.group()
@@ -234,9 +239,20 @@ class Numerals(Rule):
                 if text.startswith("0") or len(text) > 9:
                     continue  # a code, an account or telephone number
                 word = _WORD_BEFORE.search(prose[max(0, m.start() - 24) : m.start()])
-                if word and (word.group(1).lower().rstrip(".") in self.codes or word.group(1).lower().rstrip(".") in _NUMBERISH):
-                    continue
+                if word:
+                    key = word.group(1).lower().rstrip(".")
+                    if key in self.codes or key in _NUMBERISH:
+                        continue
+                    if word.group(1)[0].isupper() and key not in _OPENERS:
+                        models.add(text)  # a model or a code: Intel 80386, Boeing 74700
+                        continue
                 plain.append((m.start(), m.end(), text))
+        plain = [p for p in plain if p[2] not in models]
+        if not commas or not plain:
+            return
+        # Figures in table rows are aligned columns, not prose: leave both forms there.
+        commas = [c for c in commas if self._prose_row(prose, c[0])]
+        plain = [p for p in plain if self._prose_row(prose, p[0])]
         if not commas or not plain:
             return
         if len(commas) > len(plain) or len(commas) == len(plain) and commas[0][0] < plain[0][0]:
