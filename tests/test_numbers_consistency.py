@@ -232,6 +232,7 @@ def test_name_variant_reports_minority_spelling_with_counts():
         "Mario Rossi and Maria Rossi opened a shop in Milan together.",
         "Director Michel Gondry met Roger Michell at the festival in Cannes.",
         "The Monday and Sunday sessions were both cancelled by organisers.",
+        "Premier Cheng met Mayor Chang, and Cheng later thanked Chang.",
     ],
 )
 def test_name_variant_traps_stay_silent(text):
@@ -297,6 +298,8 @@ def test_name_variant_offices_tell_two_people_apart():
 
 def test_thousands_ignores_model_numbers_and_table_rows():
     text = "The Intel 80386 chip runs at 25,000 cycles and sold 12,000 units; the 80386 is fast.\n"
+    assert lint(text, "House.ThousandsSeparators") == []
+    text = "It sold 25,000 units and 12,000 kits, and the new 68000 microprocessor is fast.\n"
     assert lint(text, "House.ThousandsSeparators") == []
     table = "Sales rose to 12,500 units in the year, the company said.\nNORTH   12664   11895\n"
     assert lint(table, "House.ThousandsSeparators") == []

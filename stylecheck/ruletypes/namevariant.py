@@ -17,7 +17,8 @@ A candidate pair is reported only when both are names used as names:
 * the capitalised words beside them do not tell two people apart (Michel Gondry, Michael Mann);
 * neither is the other plus an ending (Kenya/Kenyan, Somali/Somalia), unless the ending only
   doubles the last letter (Zelensky/Zelenskyy);
-* they do not differ only in a final vowel (Mario/Maria: two people);
+* they do not differ only in a final vowel (Mario/Maria: two people), nor, under six letters, in
+  one vowel (Cheng/Chang);
 * each appears at least once inside a sentence (not only as its first word), and never in lowercase
   (so it is not an ordinary word).
 The minority spelling is reported, naming the majority spelling and both counts.
@@ -116,10 +117,16 @@ def _variants(a: str, b: str) -> bool:
         return set(long_[len(short) :]) == {short[-1]}
     if len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in "aeiou" and b[-1] in "aeiou":
         return False  # Mario/Maria, Carlo/Carla: two people
+    if len(a) == len(b) < 6 and sum(x != y for x, y in zip(a, b)) == 1 and _vowel_swap(a, b):
+        return False  # Cheng/Chang, Lines/Lanes: too short to tell a misspelling from another name
     if a[:-3] == b[:-3] and {a[-3:], b[-3:]} == {"man", "men"}:
         return False  # Congressman/Congressmen: singular and plural
     # One letter apart for short names (Bryan/Brian is already two people often enough), two for long.
     return _distance_at_most(a.lower(), b.lower(), 1 if min(len(a), len(b)) < 8 else 2)
+
+
+def _vowel_swap(a: str, b: str) -> bool:
+    return all(x == y or (x in "aeiouy" and y in "aeiouy") for x, y in zip(a.lower(), b.lower()))
 
 
 def _distance_at_most(a: str, b: str, limit: int) -> bool:

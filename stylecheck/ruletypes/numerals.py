@@ -78,6 +78,7 @@ class Numerals(Rule):
         "units": Field((list,), [], doc="words after a figure that keep it a figure (units, money, times ...)"),
         "markers": Field((list,), [], doc="words before a figure that keep it a figure (No., page, aged ...)"),
         "codes": Field((list,), [], doc="thousands: words before a long figure that make it a code (flight, ID ...)"),
+        "models": Field((list,), [], doc="thousands: words after a long figure that make it a model name (chip ...)"),
     }
     DEFAULT_MESSAGE = "%s"
 
@@ -86,6 +87,7 @@ class Numerals(Rule):
         self.units = frozenset(str(u).lower() for u in self.option("units"))
         self.markers = frozenset(str(m).lower().rstrip(".") for m in self.option("markers"))
         self.codes = frozenset(str(c).lower().rstrip(".") for c in self.option("codes"))
+        self.models = frozenset(str(c).lower() for c in self.option("models"))
         below = self.ctx.settings.get("spell_out_below", 10)
         if not isinstance(below, int) or isinstance(below, bool) or not 2 <= below <= 10:
             raise self.error(None, f"house setting 'spell_out_below' must be a whole number from 2 to 10, not {below!r}")
@@ -238,6 +240,10 @@ class Numerals(Rule):
                     continue
                 if text.startswith("0") or len(text) > 9:
                     continue  # a code, an account or telephone number
+                following = _WORDS_AFTER.match(prose[m.end() : m.end() + 30])
+                if following and following.group(1).lower() in self.models:
+                    models.add(text)  # the 80386 microprocessor
+                    continue
                 word = _WORD_BEFORE.search(prose[max(0, m.start() - 24) : m.start()])
                 if word:
                     key = word.group(1).lower().rstrip(".")
