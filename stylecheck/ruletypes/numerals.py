@@ -241,7 +241,7 @@ class Numerals(Rule):
                 if text.startswith("0") or len(text) > 9:
                     continue  # a code, an account or telephone number
                 following = _WORDS_AFTER.match(prose[m.end() : m.end() + 30])
-                if following and following.group(1).lower() in self.models:
+                if following and following.group(1).lower().rstrip(".") in self.models:
                     models.add(text)  # the 80386 microprocessor
                     continue
                 word = _WORD_BEFORE.search(prose[max(0, m.start() - 24) : m.start()])
