@@ -23,6 +23,7 @@ RULE_TYPES: dict[str, str] = {
     "dialect": "dialect",
     "namevariant": "namevariant",
     "acronym": "acronym",
+    "variants": "variants",
 }
 
 

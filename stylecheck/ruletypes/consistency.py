@@ -40,10 +40,7 @@ class Consistency(Rule):
         if not either:
             raise self.error("either", "a consistency rule needs an 'either' mapping")
         flags = regex.IGNORECASE if self.option("ignorecase") else 0
-        # Word boundaries go once around the whole alternation, not around each form: the same
-        # matches, but the scanner tests a boundary once per position instead of once per form
-        # (8x faster with 40 pairs).
-        wrap = lambda p: p  # noqa: E731
+        wrap = (lambda p: p) if self.option("nonword") else (lambda p: rf"\b(?:{p})\b")
         # All pairs in one pattern: group 2k is the first form of pair k, 2k+1 the second.
         parts: list[str] = []
         self.groups: list[tuple[int, int]] = []
@@ -57,8 +54,7 @@ class Consistency(Rule):
                 parts.append(f"({wrap(form)})")
                 group += inner
             self.groups.append((pair[0], pair[1]))
-        joined = "|".join(parts)
-        self.pattern = self.compile_pattern(joined if self.option("nonword") else rf"\b(?:{joined})\b", "either", flags)
+        self.pattern = self.compile_pattern("|".join(parts), "either", flags)
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), bool(flags))
         self.vale_mode = self.option("mode") == "vale"
 
