@@ -303,3 +303,18 @@ def test_thousands_ignores_model_numbers_and_table_rows():
     assert lint(text, "House.ThousandsSeparators") == []
     table = "Sales rose to 12,500 units in the year, the company said.\nNORTH   12664   11895\n"
     assert lint(table, "House.ThousandsSeparators") == []
+
+
+def test_variants_rule_type_keeps_inflection_and_rejects_bad_groups(tmp_path, cli):
+    text = "Rebels cooperated and cooperation grew, though co-operatives stayed out."
+    (d,) = lint(text, "House.Hyphenation")
+    assert (d.match, d.suggestions) == ("co-operatives", ("cooperatives",))
+    assert d.message == "'co-operatives' here, but 'cooperated' elsewhere in the article (1 to 2 uses): pick one form."
+    style = tmp_path / "Desk"
+    style.mkdir()
+    (style / "Forms.yml").write_text("extends: variants\ngroups:\n  - [email]\n")
+    story = tmp_path / "a.txt"
+    story.write_text("An email.\n")
+    result = cli("--rules", str(tmp_path), str(story))
+    assert result.code == 2
+    assert "Forms.yml:2" in result.err and "group 1 must list two or more forms" in result.err
