@@ -20,7 +20,6 @@ ticker in brackets.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -58,6 +57,7 @@ class Acronym(Rule):
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
         seen: set[str] = set()
+        runs: list[tuple[int, str]] | None = None
         for start, end in self.segments(doc):
             for m in self.pattern.finditer(prose, start, end):
                 word = m.group()
@@ -73,7 +73,9 @@ class Acronym(Rule):
                 lower = word.lower()
                 if len(word) > 2 and lower in prose and regex.search(r"\b" + regex.escape(lower) + r"\b", prose):
                     continue  # a shouted ordinary word (AND, WINNERS), written in lowercase elsewhere
-                if _defined(prose, word, m.start(), m.end()):
+                if runs is None:
+                    runs = capitalised_runs(prose)  # once per article, and only when needed
+                if _defined(prose, word, m.start(), m.end(), runs):
                     continue
                 yield Match(m.start(), m.end(), self.format_message(word))
 
@@ -96,25 +98,25 @@ def _in_name(prose: str, start: int, end: int) -> bool:
     return bool(_NAME_AFTER.match(prose, end, end + 40) or _NAME_BEFORE.search(prose, max(0, start - 40), start))
 
 
-def _defined(prose: str, word: str, start: int, end: int) -> bool:
+def _defined(prose: str, word: str, start: int, end: int, runs: list[tuple[int, str]]) -> bool:
     letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
     # "... Agency (FSA)" or "FSA (Food Safety Agency)": brackets right at the first use.
     if prose[start - 1 : start] == "(" or prose[end : end + 2] == " (" and prose[end + 2 : end + 3].isupper():
         return True
     # The capitalised expansion earlier in the article (or in the same sentence just after).
-    expansion = _expansion(letters)
-    if expansion is None:
-        return False
-    return any(m.group() != word for m in expansion.finditer(prose, 0, end + 120))
+    initials = "".join(c for c in letters if c.isalpha())
+    return any(initials in run for run_start, run in runs if run_start < end + 120)
 
 
-@lru_cache(maxsize=1024)
-def _expansion(letters: str) -> "regex.Pattern[str] | None":
-    """Capitalised words whose initials spell the acronym (a memo of compiled patterns)."""
-    initials = [c for c in letters if c.isalpha()]
-    if len(initials) > 8:
-        return None
-    return regex.compile(r"\b" + _CONNECTORS.join(regex.escape(c) + r"[\p{L}'’]*" for c in initials) + r"\b")
+_RUN = regex.compile(
+    r"\p{Lu}[\p{L}'’]*(?:" + _CONNECTORS + r"\p{Lu}[\p{L}'’]*)+"
+)
+_INITIAL = regex.compile(r"(?<![\p{L}'’])\p{Lu}")
+
+
+def capitalised_runs(prose: str) -> list[tuple[int, str]]:
+    """Each run of capitalised words (with of, and, the ... between them) and its initials."""
+    return [(m.start(), "".join(_INITIAL.findall(m.group()))) for m in _RUN.finditer(prose)]
 
 
 RULE = Acronym
