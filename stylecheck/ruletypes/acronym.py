@@ -63,6 +63,8 @@ class Acronym(Rule):
                 word = m.group()
                 if word in seen:
                     continue
+                if _in_headline(prose, m.end()):
+                    continue  # a headline or caption cannot spell it out: the body's first use counts
                 if word in self.wellknown or _ROMAN.fullmatch(word) or self._shouted(prose, m.start(), m.end()):
                     if word in self.wellknown or _ROMAN.fullmatch(word):
                         seen.add(word)
@@ -96,6 +98,19 @@ def _in_name(prose: str, start: int, end: int) -> bool:
     """Part of a proper name: initials before a surname (JK Rowling, AC Milan), or a model or brand
     after a capitalised word inside a sentence (Windows XP, Nintendo DS)."""
     return bool(_NAME_AFTER.match(prose, end, end + 40) or _NAME_BEFORE.search(prose, max(0, start - 40), start))
+
+
+_TERMINAL = tuple('.!?"”’)…:;')
+
+
+def _in_headline(prose: str, pos: int) -> bool:
+    """On a line that does not end like a sentence: a headline, a caption or a byline."""
+    stop = len(prose)
+    for newline in ("\n", "\r"):
+        found = prose.find(newline, pos)
+        if found != -1:
+            stop = min(stop, found)
+    return not prose[pos:stop].rstrip().endswith(_TERMINAL)
 
 
 def _defined(prose: str, word: str, start: int, end: int, runs: list[tuple[int, str]]) -> bool:
