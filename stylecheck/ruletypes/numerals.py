@@ -19,12 +19,14 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import regex
 
 from ..diagnostic import Match
 from ..document import Document
+from ..wordlists import trie_pattern
 from .base import Field, Rule
 
 CHECKS = ("small", "words", "start", "thousands")
@@ -99,11 +101,11 @@ class Numerals(Rule):
                 r"(?![\p{L}\p{N}%°'’²³_\-–—/)+=]|[.,:]\p{N}|[ \t]*[-–—/:x×][ \t]*\p{N})"
             )
         elif self.kind == "words":
-            teens = "|".join(_TEENS)
-            tens = "|".join(t for t in _TENS if t)
             ones = "|".join(_ONES[1:])
-            self.pattern = regex.compile(
-                r"(?<![\p{L}\p{N}\-–'’])(?:" + teens + r"|(?:" + tens + r")(?:-(?:" + ones + r"))?)(?![\p{L}\p{N}\-–'’])"
+            # A trie of the number words for the stdlib `re`, with no look-behind so that it can
+            # skip ahead on the first letters; the left boundary is checked on the few matches.
+            self.pattern = re.compile(
+                r"(?:" + trie_pattern(_TEENS + [t for t in _TENS if t]) + r"(?:-(?:" + ones + r"))?)(?![\w\-–'’])"
             )
         elif self.kind == "start":
             # The digit first, then the look back: a cheap class test at each position.
@@ -121,7 +123,8 @@ class Numerals(Rule):
             return
         test = {"small": self._small, "words": self._words, "start": self._start}[self.kind]
         for start, end in self.segments(doc):
-            for m in self.finditer(self.pattern, doc, start, end):
+            matches = self.pattern.finditer(doc.prose, start, end) if self.kind == "words" else self.finditer(self.pattern, doc, start, end)
+            for m in matches:
                 match = test(doc, m.start(), m.end(), m.group())
                 if match is not None:
                     yield match
@@ -187,6 +190,8 @@ class Numerals(Rule):
 
     def _words(self, doc: Document, start: int, end: int, word: str) -> Match | None:
         prose = doc.prose
+        if start and (prose[start - 1].isalnum() or prose[start - 1] in "_-–'’"):
+            return None  # inside a word ("often", "plenty") or a compound
         before = prose[max(0, start - 20) : start].lower()
         after = prose[end : end + 20].lower()
         if regex.search(r"\b(?:one|nine|\p{N}+)\s+(?:in|out\s+of)\s+$", before) or regex.match(r"\s+(?:to\s+one|o'clock|o’clock)\b", after):
