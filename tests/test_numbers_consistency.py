@@ -86,6 +86,7 @@ def test_small_numbers_spelled_out_with_exact_position_and_suggestion():
         "Police closed Route 7 and Level 2 of the car park today.",
         "The unit cut emissions by 5 percentage points last year.",
         "He said 2+2 was not a hard sum for the class to solve.",
+        "Only 7 % of the staff and 3\u00a0% of managers agreed to it.",
     ],
 )
 def test_small_numbers_exceptions_stay_silent(text):

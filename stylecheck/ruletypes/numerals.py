@@ -98,7 +98,7 @@ class Numerals(Rule):
             digits = "1-9" if below == 10 else f"1-{below - 1}"
             self.pattern = regex.compile(
                 r"(?<![\p{L}\p{N}.,/:$£€¥#+*^&@_\-–'’])(?<!\p{N}[ \t])[" + digits + r"]"
-                r"(?![\p{L}\p{N}%°'’²³_\-–—/)+=]|[.,:]\p{N}|[ \t]*[-–—/:x×][ \t]*\p{N})"
+                r"(?![\p{L}\p{N}%°'’²³_\-–—/)+=]|[.,:]\p{N}|[ \t]*[-–—/:x×][ \t]*\p{N}|[ \t\u00a0]*%)"
             )
         elif self.kind == "words":
             ones = "|".join(_ONES[1:])
