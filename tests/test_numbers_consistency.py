@@ -319,3 +319,25 @@ def test_variants_rule_type_keeps_inflection_and_rejects_bad_groups(tmp_path, cl
     result = cli("--rules", str(tmp_path), str(story))
     assert result.code == 2
     assert "Forms.yml:2" in result.err and "group 1 must list two or more forms" in result.err
+
+
+@pytest.mark.parametrize(
+    "setting,message",
+    [
+        ("dialect: british", "house setting 'dialect' must be one of us, uk, any, not 'british'"),
+        ("spell_out_below: 12", "house setting 'spell_out_below' must be a whole number from 2 to 10, not 12"),
+    ],
+)
+def test_bad_dialect_or_spell_out_setting_is_a_one_line_error(cli, write, setting, message):
+    write(".stylecheck.yaml", f"settings: {{{setting}}}\n")
+    story = write("story.txt", "Sales rose 4% in March.\n")
+    result = cli(str(story))
+    assert result.code == 2
+    assert message in result.err
+    assert len(result.err.strip().splitlines()) == 1
+
+
+def test_accepted_name_is_never_a_variant(cli, write):
+    write(".stylecheck.yaml", "select: [House.NameVariants]\naccept: [Zelensky]\n")
+    story = write("story.txt", "Then Zelenskyy spoke, and Zelenskyy left. Later Zelensky returned.\n")
+    assert cli("--format", "json", str(story)).json()["files"][0]["diagnostics"] == []
