@@ -341,3 +341,21 @@ def test_accepted_name_is_never_a_variant(cli, write):
     write(".stylecheck.yaml", "select: [House.NameVariants]\naccept: [Zelensky]\n")
     story = write("story.txt", "Then Zelenskyy spoke, and Zelenskyy left. Later Zelensky returned.\n")
     assert cli("--format", "json", str(story)).json()["files"][0]["diagnostics"] == []
+
+
+def test_word_list_with_aliases_goes_through_the_guarded_loader(tmp_path, cli):
+    data = tmp_path / "data"
+    data.mkdir()
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(20)
+    )
+    (data / "bomb.yml").write_text(laughs + "pairs: {colour: color}\n")
+    style = tmp_path / "Desk"
+    style.mkdir()
+    (style / "Spell.yml").write_text("extends: dialect\nwordlist: bomb.yml\n")
+    story = tmp_path / "a.txt"
+    story.write_text("Colour.\n")
+    result = cli("--rules", str(style), str(story))
+    assert result.code == 2
+    assert "bomb.yml" in result.err and "aliases" in result.err
