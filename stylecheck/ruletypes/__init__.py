@@ -25,6 +25,12 @@ RULE_TYPES: dict[str, str] = {
     "dates": "dates",
     "times": "times",
     "money": "money",
+    "numerals": "numerals",
+    "percent": "percent",
+    "dialect": "dialect",
+    "namevariant": "namevariant",
+    "acronym": "acronym",
+    "variants": "variants",
 }
 
 

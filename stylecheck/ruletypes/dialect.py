@@ -1,0 +1,101 @@
+"""dialect: American and British spellings, one per article or the house's.
+
+    extends: dialect
+    category: spelling-variant
+    wordlist: us-uk-spellings.yml     # in rules/data/: `pairs: {british: american}`
+
+The house setting `dialect` (from the preset, or a config's `settings:`) decides:
+
+* `us` or `uk`: every spelling of the other dialect is reported, with its house counterpart. It is
+  a `warning` when the article also uses house spellings (the article is inconsistent), and a
+  `suggestion` when the whole article keeps to the other dialect (a copy from another desk);
+* `any`: no house dialect; only the minority dialect of the article is reported (a warning),
+  naming the majority and both counts. On a tie the dialect seen first wins.
+
+Only lowercase forms are matched: a capitalised one is nearly always a name (World Health
+Organization, Ministry of Defence, Labour, Pearl Harbor). Words that are ordinary on both sides in
+some sense (a gas meter, a computer program) are listed under `american_also_british` and are never
+counted as American.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..diagnostic import Match
+from ..document import Document
+from ..wordlists import WordListError, load_data, trie_pattern
+from .base import Field, Rule
+
+DIALECTS = ("us", "uk", "any")
+_NAMES = {"us": "American", "uk": "British"}
+
+
+class Dialect(Rule):
+    FIELDS = {
+        "wordlist": Field((str,), "us-uk-spellings.yml", doc="data file with `pairs: {british: american}`"),
+        "exceptions": Field((list,), [], doc="words never reported"),
+    }
+    DEFAULT_MESSAGE = "'%s' is %s spelling; %s: '%s' (%s)."
+
+    def compile(self, options: dict) -> None:
+        try:
+            data = dict(load_data(self.option("wordlist"), self.path))
+        except WordListError as exc:
+            raise self.error("wordlist", str(exc)) from None
+        pairs = dict(data.get("pairs") or ())
+        if not pairs:
+            raise self.error("wordlist", f"{self.option('wordlist')}: no 'pairs' (british: american)")
+        shared = set(data.get("american_also_british") or ())
+        skip = {str(w) for w in self.option("exceptions")}
+        # word -> (dialect, counterpart)
+        self.forms: dict[str, tuple[str, str]] = {}
+        for british, american in pairs.items():
+            if british not in skip:
+                self.forms[british] = ("uk", american)
+            if american not in shared and american not in skip:
+                self.forms.setdefault(american, ("us", british))
+        # The stdlib `re` scans a trie-shaped literal alternation in one pass (the `regex` module
+        # is many times slower on it); the pattern is built from our own data, so it needs no
+        # timeout against runaway backtracking.
+        self.pattern = re.compile(r"(?<![\w'’])(?:" + trie_pattern(sorted(self.forms)) + r")(?![\w'’])")
+        house = self.ctx.settings.get("dialect", "us")
+        if house not in DIALECTS:
+            raise self.error(None, f"house setting 'dialect' must be one of {', '.join(DIALECTS)}, not {house!r}")
+        self.house = house
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        found: list[tuple[int, int, str, str, str]] = []  # start, end, word, dialect, counterpart
+        prose = doc.prose
+        for start, end in self.segments(doc):
+            for m in self.pattern.finditer(prose, start, end):
+                dialect, other = self.forms[m.group()]
+                found.append((m.start(), m.end(), m.group(), dialect, other))
+        if not found:
+            return
+        counts = {"us": 0, "uk": 0}
+        for item in found:
+            counts[item[3]] += 1
+        if self.house == "any":
+            if not counts["us"] or not counts["uk"]:
+                return
+            if counts["us"] != counts["uk"]:
+                usual = "us" if counts["us"] > counts["uk"] else "uk"
+            else:
+                usual = found[0][3]
+            flagged, mixed = ("uk" if usual == "us" else "us"), True
+            reason = f"the article mostly uses {_NAMES[usual]} spelling"
+        else:
+            usual = self.house
+            flagged = "uk" if usual == "us" else "us"
+            mixed = counts[usual] > 0
+            reason = f"the house style is {_NAMES[usual]}"
+        tally = f"{counts[flagged]} {_NAMES[flagged]} to {counts[usual]} {_NAMES[usual]} in this article"
+        for start, end, word, dialect, other in found:
+            if dialect != flagged:
+                continue
+            message = self.format_message(word, _NAMES[dialect], reason, other, tally)
+            yield Match(start, end, message, (other,), None if mixed else "suggestion")
+
+
+RULE = Dialect

@@ -1,0 +1,282 @@
+"""numerals: how numbers are written (AP and British house styles agree on these).
+
+    extends: numerals
+    category: number
+    check: small          # small | words | start | thousands
+
+* `small`: spell out whole numbers below the house setting `spell_out_below` (10): "3 people"
+  -> "three people". Figures stay for what a copy editor keeps in figures: ages ("aged 7",
+  "Jones, 7,"), money, percentages, dates, scores and votes ("3-1", "6-3"), times, measurements
+  and units, ranks and numbered things ("No. 3", "page 4", "Level 2", "Channel 4"), decimals,
+  fractions, ranges and figures paired with other figures ("between 5 and 12"), sports
+  statistics, list markers, headlines, captions and tables (lines without closing punctuation).
+  The words that keep a figure are lists in this module's rule file (`units`, `markers`).
+* `words`: figures for ten and up: "twelve people" -> "12 people" (never at the start of a
+  sentence, where the number must be spelled out, and never in compounds such as "ten-year").
+* `start`: no sentence begins with a figure, except a year ("1995 was ...").
+* `thousands`: thousands separators are consistent within the article: "10,000" beside "25000"
+  reports the minority form, names the majority and gives both counts.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import regex
+
+from ..diagnostic import Match
+from ..document import Document
+from ..wordlists import trie_pattern
+from .base import Field, Rule
+
+CHECKS = ("small", "words", "start", "thousands")
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES = {w: 10 + i for i, w in enumerate(_TEENS)} | {w: 10 * i for i, w in enumerate(_TENS) if w}
+_ONE_VALUES = {w: i for i, w in enumerate(_ONES) if i}
+# Function words that may open a sentence before a figure ("In 3 cases"): a capitalised word that
+# is not one of these is a name the figure belongs to ("Channel 4", "Windows 7", "March 3").
+_OPENERS = frozenset(
+    "a an the in on at for with about some only just by after before of over nearly almost around all another "
+    "those these its their his her our my your up since from to and but or when while if until during within under "
+    "between among every each last per than once more less fewer".split()
+)
+_TERMINAL = tuple('.!?"”’)…:;')
+_PAIRED_BEFORE = regex.compile(r"\p{N}[\p{N},.]*(?:\s*(?:%|per\s*cent|percent))?\s*(?:to|and|or|of|in|by|from|out\s+of|x|×|-|–|—|/)\s+$")
+_PAIRED_AFTER = regex.compile(r"^\s*(?:to|and|or|of|in|by|out\s+of|x|×|-|–|—|/)\s+(?:\$|£|€)?\p{N}")
+_WORD_BEFORE = regex.compile(r"([\p{L}.&]+)[\s\u00a0]+$")
+_WORDS_AFTER = regex.compile(r"^[\s\u00a0]+([\p{L}'’.]+)(?:[\s\u00a0]+([\p{L}'’.]+))?")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}+")
+_NUMBERISH = frozenset(["no", "nos", "number", "numbers"])
+
+
+def _spelled(n: int) -> str:
+    if n < 10:
+        return _ONES[n]
+    if n < 20:
+        return _TEENS[n - 10]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens] + ("-" + _ONES[ones] if ones else "")
+
+
+_ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
+
+
+def _after_sentence_end(prose: str, line_start: int) -> bool:
+    """At a line start: the line before is blank (a new paragraph) or ends a sentence."""
+    if line_start == 0:
+        return True
+    end = line_start - 1
+    if prose[end] == "\n" and end > 0 and prose[end - 1] == "\r":
+        end -= 1
+    previous = prose[max(prose.rfind("\n", 0, end), prose.rfind("\r", 0, end)) + 1 : end]
+    return not previous.strip() or _ENDS_SENTENCE.search(previous) is not None
+
+
+class Numerals(Rule):
+    FIELDS = {
+        "check": Field((str,), "small", CHECKS),
+        "units": Field((list,), [], doc="words after a figure that keep it a figure (units, money, times ...)"),
+        "markers": Field((list,), [], doc="words before a figure that keep it a figure (No., page, aged ...)"),
+        "codes": Field((list,), [], doc="thousands: words before a long figure that make it a code (flight, ID ...)"),
+        "models": Field((list,), [], doc="thousands: words after a long figure that make it a model name (chip ...)"),
+    }
+    DEFAULT_MESSAGE = "%s"
+
+    def compile(self, options: dict) -> None:
+        self.kind = self.option("check")
+        self.units = frozenset(str(u).lower() for u in self.option("units"))
+        self.markers = frozenset(str(m).lower().rstrip(".") for m in self.option("markers"))
+        self.codes = frozenset(str(c).lower().rstrip(".") for c in self.option("codes"))
+        self.models = frozenset(str(c).lower() for c in self.option("models"))
+        below = self.ctx.settings.get("spell_out_below", 10)
+        if not isinstance(below, int) or isinstance(below, bool) or not 2 <= below <= 10:
+            raise self.error(None, f"house setting 'spell_out_below' must be a whole number from 2 to 10, not {below!r}")
+        self.below = below
+        if self.kind == "small":
+            digits = "1-9" if below == 10 else f"1-{below - 1}"
+            self.pattern = regex.compile(
+                r"(?<![\p{L}\p{N}.,/:$£€¥#+*^&@_\-–'’])(?<!\p{N}[ \t])[" + digits + r"]"
+                r"(?![\p{L}\p{N}%°'’²³_\-–—/)+=]|[.,:]\p{N}|[ \t]*[-–—/:x×][ \t]*\p{N}|[ \t\u00a0]*%)"
+            )
+        elif self.kind == "words":
+            ones = "|".join(_ONES[1:])
+            # A trie of the number words for the stdlib `re`, with no look-behind so that it can
+            # skip ahead on the first letters; the left boundary is checked on the few matches.
+            self.pattern = re.compile(
+                r"(?:" + trie_pattern(_TEENS + [t for t in _TENS if t]) + r"(?:-(?:" + ones + r"))?)(?![\w\-–'’])"
+            )
+        elif self.kind == "start":
+            # The digit first, then the look back: a cheap class test at each position.
+            self.pattern = regex.compile(
+                r"\p{N}(?<=(?:^|\n|\r|[.!?][\"”’')\]]{0,2}[ \t]{1,3})[ \t]*\p{N})\p{N}*(?:,\p{N}{3})*(?:\.\p{N}+)?"
+            )
+        else:
+            self.pattern = regex.compile(
+                r"(?<![\p{L}\p{N}.,/#:_\-–])(?:\p{N}{1,3}(?:,\p{N}{3})+|\p{N}{5,})(?![\p{L}\p{N}_\-–/#]|[.,]\p{N})"
+            )
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        if self.kind == "thousands":
+            yield from self._thousands(doc)
+            return
+        test = {"small": self._small, "words": self._words, "start": self._start}[self.kind]
+        for start, end in self.segments(doc):
+            matches = self.pattern.finditer(doc.prose, start, end) if self.kind == "words" else self.finditer(self.pattern, doc, start, end)
+            for m in matches:
+                match = test(doc, m.start(), m.end(), m.group())
+                if match is not None:
+                    yield match
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _line(prose: str, pos: int) -> str:
+        start = max(prose.rfind("\n", 0, pos), prose.rfind("\r", 0, pos)) + 1
+        end = len(prose)
+        for stop in ("\n", "\r"):
+            found = prose.find(stop, pos)
+            if found != -1:
+                end = min(end, found)
+        return prose[start:end].strip()
+
+    def _prose_line(self, prose: str, pos: int) -> bool:
+        """A line of running prose: it ends like a sentence and is not a list item."""
+        line = self._line(prose, pos)
+        return (
+            line.endswith(_TERMINAL)
+            and len(_LOWER_WORD.findall(line)) >= 3  # not a table row or a list of names
+            and not regex.match(r"(?:[-*•]|\p{N}+[.)])\s", line)
+        )
+
+    def _prose_row(self, prose: str, pos: int) -> bool:
+        """Not a table row: the line has at least three lowercase words."""
+        return len(_LOWER_WORD.findall(self._line(prose, pos))) >= 3
+
+    # -- checks ---------------------------------------------------------------------------------
+
+    def _small(self, doc: Document, start: int, end: int, figure: str) -> Match | None:
+        prose = doc.prose
+        before = prose[max(0, start - 40) : start]
+        after = prose[end : end + 40]
+        if _PAIRED_BEFORE.search(before) or _PAIRED_AFTER.search(after):
+            return None  # a range, ratio, score or series with other figures
+        if before.endswith("(") or before.endswith(", ") and after.startswith(","):
+            return None  # a list marker, or an age after a name ("Jones, 7, said")
+        words = _WORDS_AFTER.match(after)
+        if words:
+            first = words.group(1)
+            second = (words.group(2) or "").lower().rstrip(".")
+            lowered = first.lower()
+            if lowered in self.units or lowered.rstrip(".") in self.units or first[0].isupper():
+                return None  # a unit, money, time, or a name ("5 Downing Street", "3 March")
+            if lowered in ("years", "year", "months", "month", "weeks", "week", "days", "day") and second in ("old", "older", "younger"):
+                return None  # an age
+        word = _WORD_BEFORE.search(before)
+        if word:
+            previous = word.group(1)
+            key = previous.lower().rstrip(".")
+            if key in self.markers or key in _NUMBERISH:
+                return None
+            if previous[0].isupper() and key not in _OPENERS:
+                return None  # Channel 4, Windows 7, March 3, Jan. 3
+        else:
+            return None  # after punctuation or at a sentence start (the `start` check's business)
+        if not self._prose_line(prose, start):
+            return None
+        spelled = _ONES[int(figure)]
+        return Match(start, end, f"Spell out numbers under {self.below}: '{figure}' -> '{spelled}'.", (spelled,))
+
+    def _words(self, doc: Document, start: int, end: int, word: str) -> Match | None:
+        prose = doc.prose
+        if start and (prose[start - 1].isalnum() or prose[start - 1] in "_-–'’"):
+            return None  # inside a word ("often", "plenty") or a compound
+        before = prose[max(0, start - 20) : start].lower()
+        after = prose[end : end + 20].lower()
+        if regex.search(r"\b(?:one|nine|\p{N}+)\s+(?:in|out\s+of)\s+$", before) or regex.match(r"\s+(?:to\s+one|o'clock|o’clock)\b", after):
+            return None  # "one in ten", "ten to one", "ten o'clock": idioms and clock times
+        if regex.match(r"\s+(?:hundred|thousand|million|billion|trillion)s?\b", after) and regex.search(r"\b(?:of|the)\s+$", before):
+            return None  # "tens of thousands", "the twenty thousand" left alone
+        if not self._prose_line(prose, start):
+            return None
+        parts = word.split("-")
+        value = _WORD_VALUES[parts[0]] + (_ONE_VALUES[parts[1]] if len(parts) > 1 else 0)
+        return Match(start, end, f"Use figures for 10 and above: '{word}' -> '{value}'.", (str(value),))
+
+    def _start(self, doc: Document, start: int, end: int, figure: str) -> Match | None:
+        prose = doc.prose
+        after = prose[end : end + 12]
+        if regex.fullmatch(r"1\p{N}{3}|20\p{N}{2}|21\p{N}{2}", figure) and not regex.match(r"\s*(?:%|per\s*cent|percent)", after):
+            return None  # a year
+        if regex.match(r"s\b|['’]?s\b|[.)]\s|[:./]\p{N}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", after):
+            return None  # a decade, a list marker, a time, a date such as 9/11
+        if regex.match(r"\p{L}|[ \t]+\p{Lu}", after):
+            return None  # a unit or a code (800m, 3G), or a name or title (50 Cent, 12 Angry Men)
+        if regex.match(r"\(\p{N}|\s+of\s+\p{N}+\.", after):
+            return None  # a citation's volume (80(3):249), a gallery caption ("1 of 4.")
+        line_start = max(prose.rfind("\n", 0, start), prose.rfind("\r", 0, start)) + 1
+        if not prose[line_start:start].strip() and not _after_sentence_end(prose, line_start):
+            return None  # a line of hard-wrapped text (wire copy) that continues a sentence
+        before = prose[max(0, start - 16) : start]
+        token = regex.search(r"[\"“‘'(\[]*(\S+?)[\"”’')\]]*\s+$", before)
+        if token and token.group(1).endswith(".") and not token.group(1).startswith("$"):
+            stem = token.group(1)[:-1]
+            if "." in stem or len(stem) <= 4 and stem[:1].isupper() or stem.lower() in self.markers:
+                return None  # an abbreviation (No. 3, U.S. 5, Jan. 3), not the end of a sentence
+        if not self._prose_line(prose, start):
+            return None
+        value = figure.replace(",", "")
+        suggestions: tuple[str, ...] = ()
+        if value.isdigit() and 0 < int(value) < 100:
+            suggestions = (_spelled(int(value)).capitalize(),)
+        return Match(start, end, f"Do not start a sentence with a figure ('{figure}'): spell it out or recast the sentence.", suggestions)
+
+    def _thousands(self, doc: Document) -> Iterator[Match]:
+        prose = doc.prose
+        commas: list[tuple[int, int, str]] = []
+        plain: list[tuple[int, int, str]] = []
+        models: set[str] = set()
+        for start, end in self.segments(doc):
+            for m in self.finditer(self.pattern, doc, start, end):
+                text = m.group()
+                if "," in text:
+                    commas.append((m.start(), m.end(), text))
+                    continue
+                if text.startswith("0") or len(text) > 9:
+                    continue  # a code, an account or telephone number
+                following = _WORDS_AFTER.match(prose[m.end() : m.end() + 30])
+                if following and following.group(1).lower().rstrip(".") in self.models:
+                    models.add(text)  # the 80386 microprocessor
+                    continue
+                word = _WORD_BEFORE.search(prose[max(0, m.start() - 24) : m.start()])
+                if word:
+                    key = word.group(1).lower().rstrip(".")
+                    if key in self.codes or key in _NUMBERISH:
+                        continue
+                    if word.group(1)[0].isupper() and key not in _OPENERS:
+                        models.add(text)  # a model or a code: Intel 80386, Boeing 74700
+                        continue
+                plain.append((m.start(), m.end(), text))
+        plain = [p for p in plain if p[2] not in models]
+        if not commas or not plain:
+            return
+        # Figures in table rows are aligned columns, not prose: leave both forms there.
+        commas = [c for c in commas if self._prose_row(prose, c[0])]
+        plain = [p for p in plain if self._prose_row(prose, p[0])]
+        if not commas or not plain:
+            return
+        if len(commas) > len(plain) or len(commas) == len(plain) and commas[0][0] < plain[0][0]:
+            minority, usual, example = plain, commas, commas[0][2]
+        else:
+            minority, usual, example = commas, plain, plain[0][2]
+        for start, end, text in minority:
+            fixed = f"{int(text):,}" if "," not in text else text.replace(",", "")
+            message = (
+                f"Thousands separators: '{text}' here, but the article mostly writes numbers like '{example}' "
+                f"({len(minority)} to {len(usual)})."
+            )
+            yield Match(start, end, message, (fixed,))
+
+
+RULE = Numerals

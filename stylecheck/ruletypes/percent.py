@@ -1,0 +1,90 @@
+"""percent: percentages follow the house form ("5%", "5 percent" or "5 per cent"), in figures.
+
+    extends: percent
+    category: percent
+
+The house setting `percent` (`"%"`, `"percent"` or `"per cent"`; AP: `"%"`, British: `"per cent"`)
+decides the form. Any other form is reported with the house form as the suggestion: "5 per cent"
+under AP, "5%" under the British preset, the wire abbreviations "pct" and "pc", "5 %" with a space,
+and a spelled-out number before the sign or word ("five percent"; both styles use figures for
+percentages, except at the start of a sentence, which this rule leaves alone).
+
+A form that differs from the house's is a `warning` when the article also uses the house form (it
+is inconsistent), and a `suggestion` when the whole article keeps to one other form.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..diagnostic import Match
+from ..document import Document
+from .base import Field, Rule
+
+HOUSE_FORMS = ("%", "percent", "per cent")
+_SPELLED = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
+).split()
+_VALUES = {w: i + 1 for i, w in enumerate(_SPELLED[:20])}
+_VALUES.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100})
+
+
+class Percent(Rule):
+    FIELDS = {}
+    DEFAULT_MESSAGE = "'%s': the house style writes percentages as '%s'%s."
+
+    def compile(self, options: dict) -> None:
+        house = self.ctx.settings.get("percent", "%")
+        if house not in HOUSE_FORMS:
+            raise self.error(None, f"house setting 'percent' must be one of {', '.join(map(repr, HOUSE_FORMS))}, not {house!r}")
+        self.house = house
+        words = "|".join(sorted(_SPELLED, key=len, reverse=True))
+        # Find the rare marker first (a literal scan), then read the number just before it: a
+        # number pattern tried at every position of the text costs ten times as much.
+        self.pattern = regex.compile(r"%|\bp(?:er(?:cent|[ \t\u00a0]+cent|-cent)|ct|c)\b")
+        self.number = regex.compile(
+            r"(?<![\p{L}\p{N}.,])(?:\p{N}+(?:,\p{N}{3})*(?:\.\p{N}+)?|(?:" + words + r")(?:-(?:" + words + r"))?)"
+            r"[ \t\u00a0]{0,2}\Z"
+        )
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        found: list[tuple[int, int, str, str, bool]] = []  # start, end, number, form, spelled
+        prose = doc.prose
+        for start, end in self.segments(doc):
+            for m in self.finditer(self.pattern, doc, start, end):
+                before = self.number.search(prose, max(start, m.start() - 40), m.start())
+                if before is None:
+                    continue
+                number = before.group().rstrip(" \t\u00a0")
+                spelled = not number[0].isdigit()
+                if m.group() == "%":
+                    form = "%" if before.group() == number else " %"
+                else:
+                    form = regex.sub(r"[ \t\u00a0-]+", " ", m.group())
+                found.append((before.start(), m.end(), number, form, spelled))
+        if not found:
+            return
+        mixed = any(form == self.house and not spelled for _s, _e, _n, form, spelled in found)
+        for start, end, number, form, spelled in found:
+            if form == self.house and not spelled:
+                continue
+            figure = number if not spelled else _figure(number)
+            if figure is None:
+                continue
+            suggestion = figure + ("%" if self.house == "%" else " " + self.house)
+            why = " (in figures)" if spelled else ""
+            yield Match(start, end, self.format_message(prose[start:end], suggestion, why), (suggestion,), None if mixed else "suggestion")
+
+
+def _figure(words: str) -> str | None:
+    total = 0
+    for part in words.split("-"):
+        if part not in _VALUES:
+            return None
+        total += _VALUES[part]
+    return str(total)
+
+
+RULE = Percent

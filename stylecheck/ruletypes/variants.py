@@ -1,0 +1,85 @@
+"""variants: one form per article for a word written in several ways (email/e-mail).
+
+    extends: variants
+    category: hyphenation
+    groups:
+      - [email|emails, e-mail|e-mails]          # forms; `|` separates a form's inflections
+      - [ceasefire|ceasefires, cease-fire|cease-fires]
+
+Like `consistency`, the minority form is reported, naming the majority form and both counts (on
+a tie the form seen first is the article's). Unlike it, every form is a literal word list, so
+all groups compile into one trie-shaped pattern: the scan costs about what one word costs,
+however many groups there are (`consistency` tries every pattern at every word). The suggestion
+keeps the inflection: "e-mails" -> "emails". Only lowercase spellings are matched, so a
+capitalised one mid-sentence (a company called Email Systems) never counts.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from ..diagnostic import Match
+from ..document import Document
+from ..wordlists import trie_pattern
+from .base import Field, Rule
+
+
+class Variants(Rule):
+    FIELDS = {
+        "groups": Field((list,), None, doc="lists of forms; a form is its spellings joined by |"),
+    }
+    DEFAULT_MESSAGE = "'%s' here, but '%s' elsewhere in the article (%s to %s uses): pick one form."
+
+    def compile(self, options: dict) -> None:
+        groups = self.option("groups")
+        if not groups:
+            raise self.error("groups", "a variants rule needs 'groups': lists of two or more forms")
+        # spelling -> (group, form, inflection)
+        self.spellings: dict[str, tuple[int, int, int]] = {}
+        self.forms: list[list[list[str]]] = []
+        for g, group in enumerate(groups):
+            if not isinstance(group, list) or len(group) < 2:
+                raise self.error("groups", f"group {g + 1} must list two or more forms, not {group!r}")
+            forms = [[s.strip() for s in str(form).split("|") if s.strip()] for form in group]
+            self.forms.append(forms)
+            for f, spellings in enumerate(forms):
+                for i, spelling in enumerate(spellings):
+                    if spelling in self.spellings:
+                        raise self.error("groups", f"{spelling!r} is listed twice")
+                    self.spellings[spelling] = (g, f, i)
+        # The stdlib `re` scans a trie-shaped literal alternation fastest; our data, no timeout needed.
+        self.pattern = re.compile(r"(?<![\w'’-])(?:" + trie_pattern(sorted(self.spellings)) + r")(?![\w'’-])")
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        prose = doc.prose
+        for start, end in self.segments(doc):
+            for m in self.pattern.finditer(prose, start, end):
+                g, f, _i = self.spellings[m.group()]
+                found.setdefault((g, f), []).append((m.start(), m.end(), m.group()))
+        if len(found) < 2:
+            return
+        by_group: dict[int, list[int]] = {}
+        for g, f in found:
+            by_group.setdefault(g, []).append(f)
+        for g, forms in by_group.items():
+            if len(forms) < 2:
+                continue
+            # The majority form: most uses, then first use.
+            usual = max(forms, key=lambda f: (len(found[(g, f)]), -found[(g, f)][0][0]))
+            usual_uses = found[(g, usual)]
+            usual_text = Counter(text for _s, _e, text in usual_uses).most_common(1)[0][0]
+            for f in sorted(forms, key=lambda f: found[(g, f)][0][0]):
+                if f == usual:
+                    continue
+                uses = found[(g, f)]
+                for start, end, text in uses:
+                    inflection = self.spellings[text][2]
+                    target = self.forms[g][usual]
+                    suggestion = target[inflection] if inflection < len(target) else target[0]
+                    message = self.format_message(text, usual_text, len(uses), len(usual_uses))
+                    yield Match(start, end, message, (suggestion,))
+
+
+RULE = Variants
