@@ -1,6 +1,8 @@
 """The seed article: the real errors that started the project are found at their exact places."""
 from __future__ import annotations
 
+import re
+
 from stylecheck import check
 
 from .conftest import SEED, assert_invariant, needs_shared
@@ -41,3 +43,43 @@ def test_seed_json_output_parses_and_meets_offset_invariant(cli):
     assert_invariant(_text(), entry["diagnostics"])
     rules = {d["rule"] for d in entry["diagnostics"]}
     assert {"House.Abbreviations", "House.RunTogether"} <= rules
+
+
+def test_seed_everything_at_warning_or_above_is_a_named_ap_violation():
+    """Issue 3's acceptance: with the default AP preset, the seed yields exactly these findings at
+    warning or above, each a real AP violation, and nothing on the traps it names."""
+    text = _text()
+    found = [
+        (d.rule, d.line, d.column, d.match, d.suggestions)
+        for d in check(text, path=str(SEED))
+        if d.severity in ("warning", "error")
+    ]
+    assert found == [
+        # AP: "a.m." and "p.m.", lowercase with periods.
+        ("House.Times", 3, 68, "10:57 PM", ("10:57 p.m.",)),
+        # AP: a comma after the year when a full date sits mid-sentence ("March 14, 2025, in Ottawa").
+        ("House.Dates", 4, 110, "2025", ("2025,",)),
+        # AP: "so-called" is not followed by quotation marks.
+        ("House.SoCalled", 11, 133, "so-called", ()),
+        # A country takes "its".
+        ("House.PronounAgreement", 15, 181, "his", ("its",)),
+        # AP uses American spelling: "signaled".
+        ("House.Spelling", 25, 43, "signalled", ("signaled",)),
+        # "U.K." three times, "UK" once.
+        ("House.Abbreviations", 29, 1, "UK", ("U.K.",)),
+        # Two names glued together by a lost space.
+        ("House.RunTogether", 31, 10, "IndependentLucy", ("Independent Lucy",)),
+    ]
+    everything = check(text, path=str(SEED))
+    assert {d.rule: d.severity for d in everything}["House.PronounAgreement"] == "error"
+    # The traps carry no finding at all, at any severity.
+    # (The phrases are the ones issue 3 quotes; every occurrence of each trap word is checked.)
+    traps = [
+        (m.start(1), m.end(1))
+        for pattern in (r"Carney said (his) country", r"(Oct\. 20)", r"(March 14)", r"(Thirty-five) countries", r"\b(AI)\b", r"\b(X)\b")
+        for m in re.finditer(pattern, text)
+    ]
+    assert len(traps) >= 6
+    for start, end in traps:
+        overlapping = [d for d in everything if d.offset < end and start < d.offset + d.length]
+        assert overlapping == [], (text[start:end], overlapping)
