@@ -206,3 +206,24 @@ def test_missing_required_keys(tmp_path, body, expected):
     with pytest.raises(RuleError) as info:
         lint_with(tmp_path, body, "x")
     assert expected in str(info.value)
+
+
+def test_scope_quote_and_paragraph(tmp_path):
+    quote_rule = """\
+        extends: existence
+        message: "Quoted '%s'."
+        scope: quote
+        tokens: [really]
+        """
+    text = 'It was really late. "We really tried," she said.\n\nReally, no.'
+    found = lint_with(tmp_path, quote_rule, text, name="InQuotes")
+    assert [(d.offset, d.match) for d in found] == [(text.index("really tried"), "really")]
+    paragraph_rule = """\
+        extends: occurrence
+        message: "Paragraph too long."
+        scope: paragraph
+        max: 5
+        token: '\\b\\w+\\b'
+        """
+    found = [d for d in lint_with(tmp_path, paragraph_rule, text, name="Long") if d.rule == "Newsroom.Long"]
+    assert [(d.line, d.column, d.end_line, d.end_column) for d in found] == [(1, 1, 1, 49)]
