@@ -131,18 +131,28 @@ def collect(run: Run) -> None:
                     full = os.path.join(root, name)
                     if not config.is_included(full) or config.is_excluded(full):
                         continue
-                    key = os.path.realpath(full)
+                    key = _identity(full)
                     if key in seen:
                         continue
                     seen.add(key)
                     run.entries.append((_clean(full), config))
         elif os.path.exists(path) or os.path.islink(path):
-            key = os.path.realpath(path)
+            key = _identity(path)
             if key not in seen:
                 seen.add(key)
                 run.entries.append((path, _config_for(run, path)))
         else:
             run.missing.append((path, "no such file or directory"))
+
+
+def _identity(path: str) -> object:
+    """What makes two paths one file (a link, or the same file named twice): its device and
+    inode, one stat() where realpath() costs one per path component."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino) if st.st_ino else os.path.realpath(path)
 
 
 def _clean(path: str) -> str:
