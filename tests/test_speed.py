@@ -229,3 +229,42 @@ def test_compiled_rules_cache_follows_rule_file_contents(tmp_path, monkeypatch):
     rule.write_text("extends: existence\ntokens: [beta]\n", encoding="utf-8")
     second = rulecache.load_linter(config)
     assert [d.match for d in second.lint_source(Source.from_text("alpha beta")).diagnostics] == ["beta"]
+
+
+# -- the doubled-word pre-test ----------------------------------------------------------------------
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_PIECES = ["the", "The", "THE", "a", "A", "in", "5", "5m", "£", "’", "'", "-", "_", ".", ",", "(", ")", "“", "”",
+           " ", " ", "  ", "\t", "\n", "\r\n", "\n\n", "é", "É", "ß", "\u00a0", "\ufffc", "—", "K", "\u212a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_may_repeat_is_never_false_when_the_pattern_matches(pieces):
+    from stylecheck.engine import Linter
+    from stylecheck.ruletypes.repetition import may_repeat
+
+    text = "".join(pieces)
+    rule = _doubled_word_rule(Linter)
+    if rule.pattern.search(text):
+        assert may_repeat(text), text
+
+
+def _doubled_word_rule(linter_class, _memo={}):
+    from stylecheck.config import Config
+
+    if "rule" not in _memo:
+        _memo["rule"] = linter_class(Config(preset="british")).rules["House.DoubledWord"]
+    return _memo["rule"]
+
+
+def test_may_repeat_rules_out_plain_copy_and_keeps_repeats():
+    from stylecheck.ruletypes.repetition import may_repeat
+
+    assert not may_repeat("The budget rose by £5m, then £3m, in the year to March.")
+    assert not may_repeat("It’s the council’s plan, and the plan’s author spoke.")
+    assert may_repeat("Voters in\nin the north stayed home.")
+    assert may_repeat("“The the budget,” she said.")
+    assert may_repeat("Le café café est fermé.")  # accented letters: never ruled out
