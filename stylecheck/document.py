@@ -9,11 +9,30 @@ from __future__ import annotations
 
 import regex as re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Iterator
 
 from .lines import LineIndex
 from .source import Source
+
+
+class _Lazy:
+    """A module pattern compiled on first use. Parsing a pattern costs about a millisecond, and
+    most runs need only a few of them (no sentences, no quotes, no comments): start-up stays short."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled = None
+
+    def __getattr__(self, name: str):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._source, self._flags)
+        return getattr(compiled, name)
+
 
 # Markup that separated words (a tag, an emphasis marker) becomes a space; content that stood for
 # a word or more (inline code, a URL) becomes this character, which is neither a word character
@@ -22,35 +41,21 @@ MASK_FILL = "\ufffc"
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
-_BLANK_LINE = r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*"
-_COMMENT = r"<!--(.*?)-->"
-_URL = r"""\b(?:https?://|www\.)[^\s<>"'“”‘’]+(?<![.,;:!?)\]'"])"""
+_BLANK_LINE = _Lazy(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
+_COMMENT = _Lazy(r"<!--(.*?)-->", re.S)
+_URL = _Lazy(r"""\b(?:https?://|www\.)[^\s<>"'“”‘’]+(?<![.,;:!?)\]'"])""")
 # A sentence ends at . ! ? or … (with any closing quotes or brackets) before white space and a
 # capital, digit or opening quote; or at a line break before a capital (a headline line).
-_SENTENCE_END = (
+_SENTENCE_END = _Lazy(
     r"""(?:(?<=[.!?…])["'”’)\]]*[ \t]+|(?<=[.!?…])["'”’)\]]*(?:\r\n|\r|\n)[ \t]*|(?:\r\n|\r|\n)[ \t]*)"""
-    r"""(?=["'“‘(\[]*[\p{Lu}\d])"""
+    r"""(?=["'“‘(\[]*[\p{Lu}\d])""",
 )
-_ABBREVIATION_BEFORE = (
+_ABBREVIATION_BEFORE = _Lazy(
     r"""(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|Rev|Hon|St|Mt|Ft|Jr|Sr|"""
     r"""Inc|Co|Corp|Ltd|No|Nos|vs|etc|approx|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Blvd|Rd|Dept|Univ|"""
     r"""Calif|Conn|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Wash|Wis|Va|Md|Ga|Ala|Ariz|Ark|Colo|Del|Ind|Kan|"""
-    r"""Ky|La|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tex|Vt|Wyo|a\.m|p\.m|i\.e|e\.g)\.|\b\p{Lu}\.)["'”’)\]]*[ \t]*$"""
+    r"""Ky|La|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tex|Vt|Wyo|a\.m|p\.m|i\.e|e\.g)\.|\b\p{Lu}\.)["'”’)\]]*[ \t]*$""",
 )
-# Curly quotes pair by their shape; straight quotes pair in order. Either may stay open to the end
-# of the block.
-_QUOTE = r'“[^”\n\r]*(?:”|(?=[\r\n]|$))|"[^"\r\n]*(?:"|(?=[\r\n]|$))'
-_FIRST_NON_SPACE = r"\S"
-_LAST_NON_SPACE = r"(?r)\S"
-
-
-@cache
-def _pattern(source: str, flags: int = 0) -> "re.Pattern[str]":
-    """Compile a module pattern on first use. Parsing a pattern costs about a millisecond, and most
-    runs need only a few of them (no sentences, no quotes, no comments): start-up stays short."""
-    return re.compile(source, flags)
-
-
 _ABBREVIATION_TAIL = 24
 
 
@@ -119,13 +124,11 @@ class Document:
         """Sentence spans, each inside one block, trimmed of surrounding white space."""
         spans: list[tuple[int, int]] = []
         prose = self.prose
-        sentence_end = _pattern(_SENTENCE_END)
-        abbreviation_before = _pattern(_ABBREVIATION_BEFORE)
         for block in self.blocks:
             start = block.start
-            for boundary in sentence_end.finditer(prose, block.start, block.end):
+            for boundary in _SENTENCE_END.finditer(prose, block.start, block.end):
                 tail = prose[max(start, boundary.start() - _ABBREVIATION_TAIL) : boundary.start()]
-                if "\n" not in boundary.group() and "\r" not in boundary.group() and abbreviation_before.search(tail):
+                if "\n" not in boundary.group() and "\r" not in boundary.group() and _ABBREVIATION_BEFORE.search(tail):
                     continue
                 if boundary.start() > start:
                     spans.append(_trim(prose, start, boundary.start()))
@@ -141,7 +144,7 @@ class Document:
         spans: list[tuple[int, int]] = []
         prose = self.prose
         for block in self.blocks:
-            for m in _pattern(_QUOTE).finditer(prose, block.start, block.end):
+            for m in _QUOTE.finditer(prose, block.start, block.end):
                 spans.append((m.start(), m.end()))
         return spans
 
@@ -159,17 +162,25 @@ class Document:
         return i >= 0 and quotes[i][0] <= start and end <= quotes[i][1]
 
 
+# Curly quotes pair by their shape; straight quotes pair in order. Either may stay open to the end
+# of the block.
+_QUOTE = _Lazy(r'“[^”\n\r]*(?:”|(?=[\r\n]|$))|"[^"\r\n]*(?:"|(?=[\r\n]|$))')
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) without white space at either end (empty when it is all white space)."""
     if start < end and text[start].isspace():
-        first = _pattern(_FIRST_NON_SPACE).search(text, start, end)
+        first = _FIRST_NON_SPACE.search(text, start, end)
         if first is None:
             return start, start
         start = first.start()
     if end > start and text[end - 1].isspace():
-        last = _pattern(_LAST_NON_SPACE).search(text, start, end)
-        end = last.end()  # type: ignore[union-attr] - text[start] is not white space
+        end = _LAST_NON_SPACE.search(text, start, end).end()  # text[start] is not white space
     return start, end
+
+
+_FIRST_NON_SPACE = _Lazy(r"\S")
+_LAST_NON_SPACE = _Lazy(r"(?r)\S")  # searched from the end
 
 
 def format_for_path(path: str | None) -> str:
@@ -192,25 +203,25 @@ def mask_text(text: str, ranges: list[tuple[int, int, str]]) -> str:
             continue
         start = max(start, pos)
         parts.append(text[pos:start])
-        parts.append(_pattern(_LINE_KEEPING).sub(lambda m, f=fill: f * len(m.group()), text[start:end]))
+        parts.append(_LINE_KEEPING.sub(lambda m, f=fill: f * len(m.group()), text[start:end]))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
 
 
-_LINE_KEEPING = r"[^\r\n]+"
+_LINE_KEEPING = _Lazy(r"[^\r\n]+")
 
 
 def _scan_plain(text: str) -> tuple[str, list[Block], list[Comment]]:
     """Plain text: paragraphs are separated by blank lines; comments and URLs are not prose."""
-    comments = [Comment(m.start(), m.end(), m.group(1)) for m in _pattern(_COMMENT, re.S).finditer(text)] if "<!--" in text else []
+    comments = [Comment(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text)] if "<!--" in text else []
     ranges = [(c.start, c.end, " ") for c in comments]
     if "http" in text or "www." in text:  # a URL needs one of these; most articles have none
-        ranges.extend((m.start(), m.end(), MASK_FILL) for m in _pattern(_URL).finditer(text))
+        ranges.extend((m.start(), m.end(), MASK_FILL) for m in _URL.finditer(text))
     prose = mask_text(text, ranges)
     blocks: list[Block] = []
     start = 0
-    for gap in _pattern(_BLANK_LINE).finditer(prose):
+    for gap in _BLANK_LINE.finditer(prose):
         _add_block(blocks, prose, "paragraph", start, gap.start())
         start = gap.end()
     _add_block(blocks, prose, "paragraph", start, len(prose))
