@@ -17,6 +17,7 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
+from ..prefilter import Prefilter, scan
 from .base import Field, Rule, exceptions_pattern
 
 _GROUP_REF = regex.compile(r"\$(\d+)")
@@ -52,11 +53,13 @@ class Substitution(Rule):
         joined = "|".join(parts)
         body = joined if self.option("nonword") else r"\b(?:" + joined + r")\b"
         self.pattern = self.compile_pattern(f"(?m){body}", "swap", flags)
+        # Many keys: find candidates by their literal starts first (see prefilter.py).
+        self.prefilter = Prefilter.build(self.pattern, [str(key) for key in swap], flags, word_start=not self.option("nonword"))
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), self.ignorecase)
 
     def check(self, doc: Document) -> Iterator[Match]:
         for start, end in self.segments(doc):
-            for m in self.finditer(self.pattern, doc, start, end):
+            for m in scan(self, doc, start, end):
                 observed = m.group()
                 if not observed:
                     continue
