@@ -101,9 +101,9 @@ def lint_entries(
 
         work = [(index, entries[index][0], entries[index][1]) for index in todo]
         if jobs > 1 and _worth_a_pool(work):
-            done = _lint_in_pool(work, encoding, jobs, bar)
+            done = _lint_in_pool(work, encoding, use_cache, jobs, bar)
         else:
-            done = _lint_here(work, encoding, bar)
+            done = _lint_here(work, encoding, use_cache, bar)
         for index, result, text, digest in done:
             results[index] = result
             if text is not None:
@@ -170,10 +170,10 @@ def _lint_source(source, config, texts: dict[str, str]) -> FileResult:
     return result
 
 
-def lint_one(path: str, config: Any, encoding: str) -> tuple[FileResult, str | None, str | None]:
-    """Read, decode and lint one file: (result, its text when it has findings, sha256 of its bytes)."""
+def lint_one(path: str, config: Any, encoding: str, digest: bool = False) -> tuple[FileResult, str | None, str | None]:
+    """Read, decode and lint one file: (result, its text when it has findings, and with `digest`
+    the SHA-256 of the bytes that were linted)."""
     from .engine import linter_for
-    from .resultcache import content_digest
     from .source import SourceError, decode, read_bytes
 
     try:
@@ -181,21 +181,27 @@ def lint_one(path: str, config: Any, encoding: str) -> tuple[FileResult, str | N
         source = decode(data, path, encoding)
     except SourceError as exc:
         return FileResult(exc.path, error=exc.message), None, None
+    sha256 = None
+    if digest:
+        from .resultcache import content_digest
+
+        sha256 = content_digest(data)
+    del data  # a 20 MB file: keep only its text while linting
     result = linter_for(config).lint_source(source)
-    return result, (source.text if result.diagnostics else None), content_digest(data)
+    return result, (source.text if result.diagnostics else None), sha256
 
 
-def _lint_chunk(encoding: str, chunk: list[tuple[int, str, Any]]) -> list[tuple[int, FileResult, str | None, str | None]]:
-    return [(index, *lint_one(path, config, encoding)) for index, path, config in chunk]
+def _lint_chunk(encoding: str, digest: bool, chunk: list[tuple[int, str, Any]]) -> list[tuple[int, FileResult, str | None, str | None]]:
+    return [(index, *lint_one(path, config, encoding, digest)) for index, path, config in chunk]
 
 
-def _lint_here(work, encoding: str, bar) -> Iterable[tuple[int, FileResult, str | None, str | None]]:
+def _lint_here(work, encoding: str, digest: bool, bar) -> Iterable[tuple[int, FileResult, str | None, str | None]]:
     for index, path, config in work:
-        yield (index, *lint_one(path, config, encoding))
+        yield (index, *lint_one(path, config, encoding, digest))
         bar.advance()
 
 
-def _lint_in_pool(work, encoding: str, jobs: int, bar) -> Iterable[tuple[int, FileResult, str | None, str | None]]:
+def _lint_in_pool(work, encoding: str, digest: bool, jobs: int, bar) -> Iterable[tuple[int, FileResult, str | None, str | None]]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -204,7 +210,7 @@ def _lint_in_pool(work, encoding: str, jobs: int, bar) -> Iterable[tuple[int, Fi
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else None)
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
-        pending = {pool.submit(_lint_chunk, encoding, chunk) for chunk in chunks}
+        pending = {pool.submit(_lint_chunk, encoding, digest, chunk) for chunk in chunks}
         try:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)

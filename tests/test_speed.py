@@ -268,3 +268,13 @@ def test_may_repeat_rules_out_plain_copy_and_keeps_repeats():
     assert may_repeat("Voters in\nin the north stayed home.")
     assert may_repeat("“The the budget,” she said.")
     assert may_repeat("Le café café est fermé.")  # accented letters: never ruled out
+
+
+def test_word_set_in_slices_finds_every_word_once(monkeypatch):
+    import regex
+
+    from stylecheck.ruletypes import runtogether
+
+    monkeypatch.setattr(runtogether, "_SLICE", 7)
+    text = "Harbour Gazette, its ninety-nine reporters and Zoë’s café; the Gazette again."
+    assert runtogether.word_set(text) == set(regex.findall(r"\p{L}+", text))

@@ -26,6 +26,25 @@ _CANDIDATE = regex.compile(
     r"(?<=\p{Ll})(?<=(?<![\p{L}\p{N}_'’.@/-])(\p{L}\p{Ll}+))(\p{Lu}\p{Ll}++)(?![\p{L}\p{N}_@/-])"
 )
 _WORD = regex.compile(r"\p{L}+")
+_NOT_A_LETTER = regex.compile(r"\P{L}")
+# Words are collected a slice at a time, so a 20 MB file never holds a list of all its words.
+_SLICE = 1 << 20
+
+
+def word_set(text: str) -> set[str]:
+    """The distinct words of `text`: memory grows with the vocabulary, not with the text."""
+    words: set[str] = set()
+    start, size = 0, len(text)
+    while start < size:
+        end = start + _SLICE
+        if end >= size:
+            end = size
+        else:  # end the slice between words
+            gap = _NOT_A_LETTER.search(text, end)
+            end = gap.start() if gap else size
+        words.update(_WORD.findall(text, start, end))
+        start = end
+    return words
 
 
 class RunTogether(Rule):
@@ -53,7 +72,7 @@ class RunTogether(Rule):
                 if left in self.prefixes:
                     continue
                 if words is None:
-                    words = set(_WORD.findall(doc.prose))
+                    words = word_set(doc.prose)
                 if left in words and right in words:
                     fixed = f"{left} {right}"
                     yield Match(start_of_word, m.end(), self.format_message(word, fixed), (fixed,))
