@@ -201,24 +201,30 @@ def _lint_here(work, encoding: str, digest: bool, bar) -> Iterable[tuple[int, Fi
         bar.advance()
 
 
+def _worker_start() -> None:
+    """Ctrl-C is for the main process, which stops the run and prints one line; workers would
+    each print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _lint_in_pool(work, encoding: str, digest: bool, jobs: int, bar) -> Iterable[tuple[int, FileResult, str | None, str | None]]:
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from functools import partial
 
     size = max(1, min(64, len(work) // (jobs * _CHUNKS_PER_JOB) or 1))
     chunks = [work[i : i + size] for i in range(0, len(work), size)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else None)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
-        pending = {pool.submit(_lint_chunk, encoding, digest, chunk) for chunk in chunks}
-        try:
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    items = future.result()
-                    yield from items
-                    bar.advance(len(items))
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
+    pool = context.Pool(processes=min(jobs, len(chunks)), initializer=_worker_start)
+    try:
+        for items in pool.imap_unordered(partial(_lint_chunk, encoding, digest), chunks):
+            yield from items
+            bar.advance(len(items))
+        pool.close()
+    except BaseException:
+        pool.terminate()  # Ctrl-C, or a bug in a worker: stop now, not after the queued files
+        raise
+    finally:
+        pool.join()
