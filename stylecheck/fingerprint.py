@@ -85,9 +85,20 @@ def ruleset_digest(config) -> str:
     for folder in ("presets", "data"):
         if (bundled / folder).is_dir():
             _hash_tree(digest, str(bundled / folder))
-    for path in config.style_paths():
-        if os.path.isdir(path):
+    for entry in config.style_paths():
+        path = _folder_of(entry)
+        if path is not None:
             _hash_tree(digest, path)
-        else:
-            digest.update(f"missing {path}\0".encode())
+        else:  # a built-in style (its rules are code) or a missing folder
+            digest.update(f"no folder {entry}\0".encode())
     return digest.hexdigest()
+
+
+def _folder_of(entry: str) -> str | None:
+    """The folder a style entry names: a path, or a tagged path such as `vale:/styles/Google`."""
+    if os.path.isdir(entry):
+        return entry
+    tag, sep, rest = entry.partition(":")
+    if sep and tag.isalpha() and len(tag) > 1 and os.path.isdir(rest):
+        return rest
+    return None

@@ -278,3 +278,22 @@ def test_word_set_in_slices_finds_every_word_once(monkeypatch):
     monkeypatch.setattr(runtogether, "_SLICE", 7)
     text = "Harbour Gazette, its ninety-nine reporters and Zoë’s café; the Gazette again."
     assert runtogether.word_set(text) == set(regex.findall(r"\p{L}+", text))
+
+
+def test_fingerprint_follows_rule_files_also_behind_a_tagged_style_entry(tmp_path):
+    from stylecheck import fingerprint
+
+    style = tmp_path / "Google"
+    style.mkdir()
+    (style / "Word.yml").write_text("extends: existence\ntokens: [alpha]\n", encoding="utf-8")
+    assert fingerprint._folder_of(f"vale:{style}") == str(style)
+    assert fingerprint._folder_of(str(style)) == str(style)
+    assert fingerprint._folder_of("vale:builtin") is None
+
+    class Tagged:
+        def style_paths(self):
+            return [f"vale:{style}"]
+
+    before = fingerprint.ruleset_digest(Tagged())
+    (style / "Word.yml").write_text("extends: existence\ntokens: [beta]\n", encoding="utf-8")
+    assert fingerprint.ruleset_digest(Tagged()) != before
