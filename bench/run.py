@@ -236,18 +236,20 @@ def vale_ini(shared: Path, folder: Path) -> Path:
 
 
 def ratio(peer: Figure | None, ours: Figure) -> str:
+    """Wall-time speed-up, and CPU-time speed-up (steadier on a shared machine)."""
     if peer is None or ours.timed_out:
         return ""
     if peer.timed_out:
         return f">{peer.wall / ours.wall:.1f}x"
-    return f"{peer.wall / ours.wall:.1f}x"
+    cpu = f" (cpu {peer.cpu / ours.cpu:.1f}x)" if ours.cpu > 0 else ""
+    return f"{peer.wall / ours.wall:.1f}x{cpu}"
 
 
 def row(label: str, ours: Figure | str, peer: Figure | str | None = None, note: str = "") -> None:
     ours_text = ours if isinstance(ours, str) else ours.text()
     peer_text = "" if peer is None else (peer if isinstance(peer, str) else peer.text())
     speedup = ratio(peer, ours) if isinstance(ours, Figure) and isinstance(peer, Figure) else ""
-    print(f"{label:<30} {ours_text:<36} {peer_text:<36} {speedup:>7}  {note}")
+    print(f"{label:<38} {ours_text:<34} {peer_text:<34} {speedup:>18}  {note}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -279,8 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peer: proselint {PROSELINT_VERSION}; machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     print(f"wall and CPU are medians of {runs} runs after one warm-up; MB is the peak RSS of the largest process")
     print()
-    print(f"{'measure':<30} {'stylecheck':<36} {'proselint 0.16':<36} {'speedup':>7}  target")
-    print("-" * 140)
+    print(f"{'measure':<38} {'stylecheck':<34} {'proselint 0.16':<34} {'speed-up':>18}  target")
+    print("-" * 160)
     corpus_fig = peer_corpus = None
     if "corpus" in only:
         corpus_fig = measure([*ours, "-q", "--preset", "british", str(bbc)], runs, 600)
@@ -324,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
                 row("4 Vale compat, proselint style", vale_fig, peer_fig, TARGETS["vale"])
         else:
             row("4 Vale compat, proselint style", "n/a (vale compat not available)")
-    print("-" * 140)
+    print("-" * 160)
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
     return 0
 
