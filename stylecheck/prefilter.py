@@ -168,13 +168,37 @@ class Prefilter:
             word_start = False  # `\b` before a non-word character means something else
         return cls(pattern, prefixes, flags, word_start)
 
-    def finditer(self, text: str, start: int, end: int, timeout: float) -> Iterator["regex.Match[str]"]:
-        """The matches `self.pattern.finditer(text, start, end)` would give."""
+    def positions(self, doc: Any, text: str, timeout: float) -> list[int]:
+        """Where a candidate starts in the whole of `text`, found once per document: creating a
+        scan costs the engine several microseconds, which over every block of every file of an
+        archive added up to more than the scanning itself."""
+        memo = doc.__dict__.setdefault("_prefilter_positions", {})
+        key = (self, text is doc.text)
+        found = memo.get(key)
+        if found is None:
+            # Overlapped: a candidate may start inside another one ("U.S." holds "S.").
+            found = memo[key] = [m.start() for m in self.candidates.finditer(text, overlapped=True, timeout=timeout)]
+        return found
+
+    def finditer(self, text: str, start: int, end: int, timeout: float, doc: Any = None) -> Iterator["regex.Match[str]"]:
+        """The matches `self.pattern.finditer(text, start, end)` would give.
+
+        A candidate found in the whole text is one found in [start, end): the candidate pattern
+        looks at the characters before a position whether or not the scan starts there, and one
+        that runs past `end` is refused by the full pattern, which is matched within [start, end).
+        """
+        if doc is not None:
+            from bisect import bisect_left
+
+            found = self.positions(doc, text, timeout)
+            candidates: Any = found[bisect_left(found, start) :]
+        else:
+            candidates = (m.start() for m in self.candidates.finditer(text, start, end, overlapped=True, timeout=timeout))
         resume = start
         match = self.pattern.match
-        # Overlapped: a candidate may start inside another one ("U.S." holds "S.").
-        for candidate in self.candidates.finditer(text, start, end, overlapped=True, timeout=timeout):
-            at = candidate.start()
+        for at in candidates:
+            if at >= end:
+                break
             if at < resume:
                 continue
             m = match(text, at, end, timeout=timeout)
@@ -191,4 +215,4 @@ def scan(rule: Any, doc: Any, start: int, end: int) -> Iterator["regex.Match[str
         return rule.finditer(rule.pattern, doc, start, end)
     from .ruletypes.base import doc_time_left
 
-    return prefilter.finditer(rule.text_of(doc), start, end, doc_time_left(doc))
+    return prefilter.finditer(rule.text_of(doc), start, end, doc_time_left(doc), doc)
