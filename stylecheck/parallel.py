@@ -81,7 +81,6 @@ def lint_entries(
     jobs = default_jobs() if not jobs else jobs
     caches: dict[Any, Any] = {}
     todo: list[int] = []
-    digests: dict[int, str] = {}
 
     with Progress(len(entries), enabled=None if progress else False) as bar:
         for index, (path, config) in enumerate(entries):
@@ -90,7 +89,7 @@ def lint_entries(
                 results[index] = _lint_source(source, config, texts) if not isinstance(source, FileResult) else source
                 bar.advance()
             elif use_cache:
-                hit = _from_cache(index, path, config, encoding, cache_dir, caches, digests, texts)
+                hit = _from_cache(path, config, encoding, cache_dir, caches, texts)
                 if hit is not None:
                     results[index] = hit
                     bar.advance()
@@ -127,7 +126,8 @@ def _cache_for(config: Any, encoding: str, cache_dir: str | None, caches: dict[A
     return caches[config]
 
 
-def _from_cache(index, path, config, encoding, cache_dir, caches, digests, texts) -> FileResult | None:
+def _from_cache(path: str, config: Any, encoding: str, cache_dir: str | None, caches: dict[Any, Any], texts: dict[str, str]) -> FileResult | None:
+    """The cached result of an unchanged file (its text kept when it has findings), else None."""
     from .resultcache import content_digest
     from .source import SourceError, decode
 
@@ -137,7 +137,6 @@ def _from_cache(index, path, config, encoding, cache_dir, caches, digests, texts
     except OSError:
         return None  # the linting path reports it, with its usual message
     digest = content_digest(data)
-    digests[index] = digest
     result = _cache_for(config, encoding, cache_dir, caches).get(path, digest)
     if result is not None and result.diagnostics:
         try:
