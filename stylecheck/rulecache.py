@@ -1,4 +1,4 @@
-"""The compiled-rules cache: a Linter, pickled, in the user's cache folder.
+"""The compiled-rules cache: a Linter, pickled, in the user's cache folder (and parsed YAML).
 
 Reading the YAML of the house style and compiling its patterns costs far more than linting one
 article. A pickled Linter holds the rules with their patterns already compiled (a `regex` pattern
@@ -13,6 +13,9 @@ Safety: the cache is only trusted when it can be validated.
 * Any failure to load or to store (a rule type whose objects do not pickle, a full disk, a
   corrupt file) falls back silently to compiling the rules as if there were no cache.
 
+The same store keeps parsed YAML data files (word lists, gazetteers that rule types read at lint
+time), keyed on the file's bytes and stylecheck's code, so a warm run never imports PyYAML.
+
 `STYLECHECK_NO_CACHE=1` turns it off; `STYLECHECK_RULES_CACHE_DIR` moves it.
 """
 from __future__ import annotations
@@ -23,7 +26,8 @@ import sys
 from pathlib import Path
 
 _MAGIC = b"stylecheck-rules-v1\n"
-_KEEP = 16  # cached rule sets kept per user; older ones are removed when a new one is written
+# Entries kept per user, by kind; older ones are removed when a new one is written.
+_KEEP = {"rules": 16, "yaml": 512}
 
 
 def cache_dir() -> Path | None:
@@ -46,8 +50,8 @@ def _private(path: Path, st: os.stat_result) -> bool:
     return st.st_uid == os.getuid() and not (st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
-def _entry(folder: Path, key: str) -> Path:
-    return folder / f"rules-{key[:40]}.pickle"
+def _entry(folder: Path, kind: str, key: str) -> Path:
+    return folder / f"{kind}-{key[:40]}.pickle"
 
 
 def load_linter(config):
@@ -63,18 +67,20 @@ def load_linter(config):
         key = ruleset_digest(config)
     except OSError:
         return Linter(config)
-    cached = _load(folder, key, config)
-    if cached is not None:
+    cached = load_entry("rules", key)
+    if isinstance(cached, Linter) and cached.config == config:
         return cached
     linter = Linter(config)
-    _store(folder, key, linter)
+    store_entry("rules", key, linter)
     return linter
 
 
-def _load(folder: Path, key: str, config):
-    from .engine import Linter
-
-    path = _entry(folder, key)
+def load_entry(kind: str, key: str):
+    """The object stored under `kind` and `key`, or None (missing, not private, stale, corrupt)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = _entry(folder, kind, key)
     try:
         if not _private(folder, folder.stat()):
             return None
@@ -90,19 +96,20 @@ def _load(folder: Path, key: str, config):
     import pickle
 
     try:
-        linter = pickle.loads(data[len(header):])  # noqa: S301 - validated, private, our own file
+        return pickle.loads(data[len(header):])  # noqa: S301 - validated, private, our own file
     except Exception:  # a stale or corrupt entry is a cache miss, never an error
         return None
-    if not isinstance(linter, Linter) or linter.config != config:
-        return None
-    return linter
 
 
-def _store(folder: Path, key: str, linter) -> None:
+def store_entry(kind: str, key: str, value) -> None:
+    """Store `value` under `kind` and `key`; any failure just leaves the cache without it."""
+    folder = cache_dir()
+    if folder is None:
+        return
     import pickle
 
     try:
-        payload = pickle.dumps(linter, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a rule type holding something unpicklable: just do without the cache
         return
     try:
@@ -111,15 +118,15 @@ def _store(folder: Path, key: str, linter) -> None:
             return
         from .fileio import atomic_write_bytes
 
-        atomic_write_bytes(str(_entry(folder, key)), _MAGIC + key.encode() + b"\n" + payload, mode=0o600)
-        _prune(folder)
+        atomic_write_bytes(str(_entry(folder, kind, key)), _MAGIC + key.encode() + b"\n" + payload, mode=0o600)
+        _prune(folder, kind)
     except OSError:
         return
 
 
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[_KEEP:]:
+def _prune(folder: Path, kind: str) -> None:
+    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[_KEEP.get(kind, 16):]:
         try:
             old.unlink()
         except OSError:

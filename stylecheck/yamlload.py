@@ -106,11 +106,37 @@ def load_yaml_file(path: str) -> Any:
         raise YamlError(path, None, exc.strerror or str(exc)) from None
     if len(data) > MAX_YAML_BYTES:
         raise YamlError(path, None, f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
+    key = _cache_key(data)
+    if key is not None:
+        from .rulecache import load_entry
+
+        cached = load_entry("yaml", key)
+        if cached is not None:
+            return cached[0]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise YamlError(path, None, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
-    return load_yaml_text(text, path)
+    value = load_yaml_text(text, path)
+    if key is not None:
+        from .rulecache import store_entry
+
+        store_entry("yaml", key, (value,))
+    return value
+
+
+def _cache_key(data: bytes) -> str | None:
+    """The parsed-YAML cache key of a file's bytes (None when caching is off): parsing a word
+    list costs more than linting an article, and PyYAML's import about as much again."""
+    import os
+
+    if os.environ.get("STYLECHECK_NO_CACHE"):
+        return None
+    import hashlib
+
+    from .fingerprint import code_fingerprint
+
+    return hashlib.sha256(b"yaml\0" + code_fingerprint().encode() + b"\0" + data).hexdigest()
 
 
 def line_of(mapping: Any, key: Any) -> int | None:

@@ -208,9 +208,12 @@ def test_compiled_rules_cache_round_trip(tmp_path, monkeypatch):
     entries[0].write_bytes(b"stylecheck-rules-v1\nnot-the-key\n")
     assert list(rulecache.load_linter(config).rules) == list(built.rules)
     # A cache folder others can write to is ignored.
+    from stylecheck.fingerprint import ruleset_digest
+
+    assert rulecache.load_entry("rules", ruleset_digest(config)) is not None
     if hasattr(os, "getuid"):
         os.chmod(tmp_path / "rules-cache", 0o777)
-        assert rulecache._load(tmp_path / "rules-cache", "x" * 64, config) is None
+        assert rulecache.load_entry("rules", ruleset_digest(config)) is None
 
 
 def test_compiled_rules_cache_follows_rule_file_contents(tmp_path, monkeypatch):
@@ -297,3 +300,20 @@ def test_fingerprint_follows_rule_files_also_behind_a_tagged_style_entry(tmp_pat
     before = fingerprint.ruleset_digest(Tagged())
     (style / "Word.yml").write_text("extends: existence\ntokens: [beta]\n", encoding="utf-8")
     assert fingerprint.ruleset_digest(Tagged()) != before
+
+
+def test_parsed_yaml_is_cached_by_content(tmp_path, monkeypatch):
+    from stylecheck import yamlload
+
+    monkeypatch.delenv("STYLECHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("STYLECHECK_RULES_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "currencies.yml"
+    data.write_text("pound: {symbol: '£'}\ndollar: {symbol: '$'}\n", encoding="utf-8")
+    first = yamlload.load_yaml_file(str(data))
+    assert first == {"pound": {"symbol": "£"}, "dollar": {"symbol": "$"}}
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlload, "_loader_class", lambda: pytest.fail("parsed again"))
+        again = yamlload.load_yaml_file(str(data))
+    assert again == first and again.lines == {"pound": 1, "dollar": 2}  # line numbers survive
+    data.write_text("euro: {symbol: '€'}\n", encoding="utf-8")
+    assert yamlload.load_yaml_file(str(data)) == {"euro": {"symbol": "€"}}
