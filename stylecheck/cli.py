@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fix", action="store_true", help="apply the fixes that rules mark safe, then report what remains")
     parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them (exit 1 if any)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes not marked safe")
+    from .parallel import add_options
+
+    add_options(parser)  # -j/--jobs, --cache, --cache-dir, --statistics, --no-progress
     return parser
 
 
@@ -128,13 +131,13 @@ def collect(run: Run) -> None:
                     full = os.path.join(root, name)
                     if not config.is_included(full) or config.is_excluded(full):
                         continue
-                    key = os.path.realpath(full)
+                    key = _identity(full)
                     if key in seen:
                         continue
                     seen.add(key)
                     run.entries.append((_clean(full), config))
         elif os.path.exists(path) or os.path.islink(path):
-            key = os.path.realpath(path)
+            key = _identity(path)
             if key not in seen:
                 seen.add(key)
                 config = _config_for(run, path)
@@ -143,6 +146,16 @@ def collect(run: Run) -> None:
                 run.entries.append((path, config))
         else:
             run.missing.append((path, "no such file or directory"))
+
+
+def _identity(path: str) -> object:
+    """What makes two paths one file (a link, or the same file named twice): its device and
+    inode, one stat() where realpath() costs one per path component."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino) if st.st_ino else os.path.realpath(path)
 
 
 def _clean(path: str) -> str:
@@ -156,36 +169,26 @@ def _os_reason(exc: OSError) -> str:
 
 
 def lint(run: Run):
-    """Lint every collected file; returns (results, texts) in input order."""
+    """Lint every collected file; returns (results, texts) in input order (see parallel.py)."""
     from .diagnostic import FileResult
-    from .engine import linter_for
-    from .source import SourceError, decode, read_source
+    from .parallel import lint_entries
+    from .source import SourceError, decode
 
-    results: list[FileResult] = []
-    texts: dict[str, str] = {}
-    missing = dict(run.missing)
-    for path, reason in run.missing:
-        results.append(FileResult(path, error=reason))
-    del missing
-    for path, config in run.entries:
-        linter = linter_for(config)  # type: ignore[arg-type]
+    def read_stdin():
+        name = run.args.stdin_filename or "<stdin>"
         try:
-            if path == "-":
-                name = run.args.stdin_filename or "<stdin>"
-                try:
-                    data = sys.stdin.buffer.read()
-                except (OSError, ValueError) as exc:
-                    raise SourceError(name, f"cannot read standard input ({exc})") from None
-                source = decode(data, name, run.args.encoding)
-            else:
-                source = read_source(path, run.args.encoding)
+            return decode(sys.stdin.buffer.read(), name, run.args.encoding)
+        except (OSError, ValueError) as exc:
+            return FileResult(name, error=f"cannot read standard input ({exc})")
         except SourceError as exc:
-            results.append(FileResult(exc.path, error=exc.message))
-            continue
-        result = linter.lint_source(source)
-        texts[source.path] = source.text
-        results.append(result)
-    return results, texts
+            return FileResult(exc.path, error=exc.message)
+
+    results = [FileResult(path, error=reason) for path, reason in run.missing]
+    linted, texts = lint_entries(
+        run.entries, encoding=run.args.encoding, jobs=run.args.jobs, read_stdin=read_stdin,
+        use_cache=run.args.cache, cache_dir=run.args.cache_dir, progress=not run.args.no_progress,
+    )
+    return results + linted, texts
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -267,6 +270,12 @@ def _main(args: argparse.Namespace) -> int:
     stream = sys.stdout
     color = _use_color(args, stream)
     report = Report(results, color=color, quiet=args.quiet, fail_level=fail_level, source_text=texts.get)
+    if args.statistics:
+        from .output.statistics import writer_for
+
+        write = writer_for(args.format)
+    else:
+        write = writer(args.format)
     if args.output:
         color = False
         report.color = False
@@ -275,14 +284,14 @@ def _main(args: argparse.Namespace) -> int:
         import io
 
         buffer = io.StringIO()
-        writer(args.format)(report, buffer)
+        write(report, buffer)
         try:
             atomic_write_text(args.output, buffer.getvalue())
         except OSError as exc:
             print(f"stylecheck: error: {args.output}: cannot write report ({exc.strerror or exc})", file=sys.stderr)
             return EXIT_ERROR
     else:
-        writer(args.format)(report, stream)
+        write(report, stream)
         stream.flush()
     code = exit_code(results, {path: cfg.fail_level for path, cfg in run.entries}, args.fail_level)  # type: ignore[attr-defined]
     return EXIT_ERROR if args.fix and fixes.write_failures else code

@@ -96,13 +96,17 @@ class Config:
         return paths
 
     def is_excluded(self, path: str) -> bool:
+        if not self.exclude:  # the usual case: no path arithmetic for every file of an archive
+            return False
         rel = _relative(path, self.root)
         return any(_glob_match(rel, pattern) for pattern in self.exclude)
 
     def is_included(self, path: str) -> bool:
         name = os.path.basename(path)
+        if any(fnmatch.fnmatch(name, p) for p in self.include):
+            return True
         rel = _relative(path, self.root)
-        return any(fnmatch.fnmatch(name, p) or _glob_match(rel, p) for p in self.include)
+        return any(_glob_match(rel, p) for p in self.include)
 
 
 _KEYS = {
@@ -273,10 +277,15 @@ class ConfigFinder:
 
 def _relative(path: str, root: str) -> str:
     try:
-        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+        rel = os.path.relpath(os.path.abspath(path), _absolute_root(root))
     except ValueError:
         return path
     return rel.replace(os.sep, "/")
+
+
+def _absolute_root(root: str) -> str:
+    # A loaded config's root is absolute already: skip abspath's getcwd and normpath.
+    return root if os.path.isabs(root) else os.path.abspath(root)
 
 
 def _glob_match(rel: str, pattern: str) -> bool:

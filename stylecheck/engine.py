@@ -138,8 +138,12 @@ def _within_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 @lru_cache(maxsize=16)
 def linter_for(config: Config) -> Linter:
-    """One compiled Linter per configuration per process (a memo of immutable rules)."""
-    return Linter(config)
+    """One compiled Linter per configuration per process (a memo of immutable rules).
+
+    Across processes, `rulecache` keeps the compiled form in the user's cache folder."""
+    from .rulecache import load_linter
+
+    return load_linter(config)
 
 
 def at_or_above(severity: str, level: str) -> bool:

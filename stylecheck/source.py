@@ -74,6 +74,11 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
 
 def read_source(path: str, encoding: str = "utf-8") -> Source:
     """Read and decode a file; every OS error becomes a one-line SourceError."""
+    return decode(read_bytes(path), path, encoding)
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes; every OS error becomes a one-line SourceError."""
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -85,7 +90,7 @@ def read_source(path: str, encoding: str = "utf-8") -> Source:
         raise SourceError(path, "permission denied") from None
     except OSError as exc:
         raise SourceError(path, exc.strerror or str(exc)) from None
-    return decode(data, path, encoding)
+    return data
 
 
 def display_path(path: str) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 from .errors import UserError
 
 import re
+from functools import lru_cache
 from typing import Any
-
-import yaml
 
 # A rule file is a few kilobytes; a style's vocabulary list can be larger. Anything beyond these
 # bounds is a mistake or an attack (billion-laughs aliases), refused before it is expanded.
@@ -25,55 +24,64 @@ class MarkedDict(dict):
     line: int
 
 
-class _Loader(yaml.SafeLoader):
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
+@lru_cache(maxsize=1)
+def _loader_class() -> type:
+    """The safe loader, built on first use: importing PyYAML costs more than linting an article,
+    and a run whose compiled rules come from the cache never needs it."""
+    import yaml
 
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                event = self.peek_event()
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"more than {MAX_ALIASES} aliases (a YAML bomb?)", event.start_mark
-                )
-        return super().compose_node(parent, index)
+    class _Loader(yaml.SafeLoader):
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._aliases = 0
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
-        mapping = MarkedDict(super().construct_mapping(node, deep=True))
-        mapping.lines = {}
-        for key_node, _value in node.value:
-            try:
-                key = self.construct_object(key_node, deep=True)
-                mapping.lines[key] = key_node.start_mark.line + 1
-            except Exception:  # unhashable keys were already refused by construct_mapping
-                pass
-        mapping.line = node.start_mark.line + 1
-        return mapping
+        def compose_node(self, parent, index):  # type: ignore[override]
+            if self.check_event(yaml.AliasEvent):
+                self._aliases += 1
+                if self._aliases > MAX_ALIASES:
+                    event = self.peek_event()
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"more than {MAX_ALIASES} aliases (a YAML bomb?)", event.start_mark
+                    )
+            return super().compose_node(parent, index)
 
+        def construct_mapping(self, node, deep=False):  # type: ignore[override]
+            mapping = MarkedDict(super().construct_mapping(node, deep=True))
+            mapping.lines = {}
+            for key_node, _value in node.value:
+                try:
+                    key = self.construct_object(key_node, deep=True)
+                    mapping.lines[key] = key_node.start_mark.line + 1
+                except Exception:  # unhashable keys were already refused by construct_mapping
+                    pass
+            mapping.line = node.start_mark.line + 1
+            return mapping
 
-# YAML 1.2 booleans only: `no`, `on`, `off`, `yes` stay strings, so a word list may hold "no"
-# (and Vale's `Rule = NO` reads as text). Copy the resolvers before changing them.
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+    # YAML 1.2 booleans only: `no`, `on`, `off`, `yes` stay strings, so a word list may hold "no"
+    # (and Vale's `Rule = NO` reads as text). Copy the resolvers before changing them.
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
 
-_Loader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    lambda loader, node: loader.construct_mapping(node),
-)
+    _Loader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+        lambda loader, node: loader.construct_mapping(node),
+    )
+    return _Loader
 
 
 def load_yaml_text(text: str, path: str) -> Any:
     if len(text) > MAX_YAML_BYTES:
         raise YamlError(path, None, f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
+    loader = _loader_class()
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=loader)  # noqa: S506 - the loader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -93,11 +101,37 @@ def load_yaml_file(path: str) -> Any:
         raise YamlError(path, None, exc.strerror or str(exc)) from None
     if len(data) > MAX_YAML_BYTES:
         raise YamlError(path, None, f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
+    key = _cache_key(data)
+    if key is not None:
+        from .rulecache import load_entry
+
+        cached = load_entry("yaml", key)
+        if cached is not None:
+            return cached[0]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise YamlError(path, None, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
-    return load_yaml_text(text, path)
+    value = load_yaml_text(text, path)
+    if key is not None:
+        from .rulecache import store_entry
+
+        store_entry("yaml", key, (value,))
+    return value
+
+
+def _cache_key(data: bytes) -> str | None:
+    """The parsed-YAML cache key of a file's bytes (None when caching is off): parsing a word
+    list costs more than linting an article, and PyYAML's import about as much again."""
+    import os
+
+    if os.environ.get("STYLECHECK_NO_CACHE"):
+        return None
+    import hashlib
+
+    from .fingerprint import code_fingerprint
+
+    return hashlib.sha256(b"yaml\0" + code_fingerprint().encode() + b"\0" + data).hexdigest()
 
 
 def line_of(mapping: Any, key: Any) -> int | None:

@@ -23,6 +23,7 @@ import regex
 from ..diagnostic import Match
 from ..document import Document
 from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, token_key
+from ..prefilter import Prefilter, scan
 from .base import Field, Rule, exceptions_pattern
 
 
@@ -58,6 +59,9 @@ class Consistency(Rule):
                 group += inner
             self.groups.append((pair[0], pair[1]))
         self.pattern = self.compile_pattern("|".join(parts), "either", flags)
+        # Many pairs: find candidates by their literal starts first (see prefilter.py).
+        forms = [str(form) for pair in either.items() for form in pair]
+        self.prefilter = Prefilter.build(self.pattern, forms, flags, word_start=not self.option("nonword"))
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), bool(flags))
         self.vale_mode = self.option("mode") == "vale"
 
@@ -106,7 +110,7 @@ class Consistency(Rule):
         # found[(pair, side)] = list of (start, end, text)
         found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         for start, end in self.segments(doc):
-            for m in self.finditer(self.pattern, doc, start, end):
+            for m in scan(self, doc, start, end):
                 if not m.group():
                     continue
                 if self.exceptions is not None and self.exceptions.fullmatch(m.group()):

@@ -18,7 +18,8 @@ import regex
 from ..diagnostic import Match
 from ..document import Document
 from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, compile_plain, compile_vale, is_phrase, merged_finditer, to_sentence, token_key
-from .base import doc_time_left, exceptions_pattern, Field, Rule
+from ..prefilter import Prefilter, scan
+from .base import Field, Rule, doc_time_left, exceptions_pattern
 
 _GROUP_REF = regex.compile(r"\$(\d+)")
 # A capturing group's opening parenthesis (not escaped, not `(?`), as Vale finds it.
@@ -80,6 +81,8 @@ class Substitution(Rule):
         joined = "|".join(parts)
         body = joined if self.option("nonword") else r"\b(?:" + joined + r")\b"
         self.pattern = self.compile_pattern(f"(?m){body}", "swap", flags)
+        # Many keys: find candidates by their literal starts first (see prefilter.py).
+        self.prefilter = Prefilter.build(self.pattern, [str(key) for key in swap], flags, word_start=not self.option("nonword"))
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), self.ignorecase)
 
     def _compile_vale(self) -> None:
@@ -187,7 +190,7 @@ class Substitution(Rule):
             yield from self._check_vale(doc)
             return
         for start, end in self.segments(doc):
-            for m in self.finditer(self.pattern, doc, start, end):
+            for m in scan(self, doc, start, end):
                 observed = m.group()
                 if not observed:
                     continue

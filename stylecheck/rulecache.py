@@ -1,0 +1,133 @@
+"""The compiled-rules cache: a Linter, pickled, in the user's cache folder (and parsed YAML).
+
+Reading the YAML of the house style and compiling its patterns costs far more than linting one
+article. A pickled Linter holds the rules with their patterns already compiled (a `regex` pattern
+pickles as its compiled code, so loading it skips the pattern parser) and loads in a millisecond,
+without importing the YAML parser at all.
+
+Safety: the cache is only trusted when it can be validated.
+* It is keyed on `fingerprint.ruleset_digest` (rule files' contents, configuration, code and
+  engine versions), and the key is stored inside the file and checked again on load.
+* Pickles are code: the folder and file must belong to the current user and be writable by no
+  one else, or the cache is ignored. It lives in the user's cache folder, never in a project.
+* Any failure to load or to store (a rule type whose objects do not pickle, a full disk, a
+  corrupt file) falls back silently to compiling the rules as if there were no cache.
+
+The same store keeps parsed YAML data files (word lists, gazetteers that rule types read at lint
+time), keyed on the file's bytes and stylecheck's code, so a warm run never imports PyYAML.
+
+`STYLECHECK_NO_CACHE=1` turns it off; `STYLECHECK_RULES_CACHE_DIR` moves it.
+"""
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+_MAGIC = b"stylecheck-rules-v1\n"
+# Entries kept per user, by kind; older ones are removed when a new one is written.
+_KEEP = {"rules": 16, "yaml": 512}
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("STYLECHECK_NO_CACHE"):
+        return None
+    explicit = os.environ.get("STYLECHECK_RULES_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "stylecheck" / "Cache" if base else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "stylecheck"
+
+
+def _private(path: Path, st: os.stat_result) -> bool:
+    """Owned by us and writable by no one else (always true where there are no such notions)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not (st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _entry(folder: Path, kind: str, key: str) -> Path:
+    return folder / f"{kind}-{key[:40]}.pickle"
+
+
+def load_linter(config):
+    """The Linter for `config`: from the cache when a valid entry exists, else built (and stored)."""
+    from .engine import Linter
+
+    folder = cache_dir()
+    if folder is None:
+        return Linter(config)
+    try:
+        from .fingerprint import ruleset_digest
+
+        key = ruleset_digest(config)
+    except OSError:
+        return Linter(config)
+    cached = load_entry("rules", key)
+    if isinstance(cached, Linter) and cached.config == config:
+        return cached
+    linter = Linter(config)
+    store_entry("rules", key, linter)
+    return linter
+
+
+def load_entry(kind: str, key: str):
+    """The object stored under `kind` and `key`, or None (missing, not private, stale, corrupt)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = _entry(folder, kind, key)
+    try:
+        if not _private(folder, folder.stat()):
+            return None
+        with open(path, "rb") as handle:
+            if not _private(path, os.fstat(handle.fileno())):
+                return None
+            data = handle.read()
+    except OSError:
+        return None
+    header = _MAGIC + key.encode() + b"\n"
+    if not data.startswith(header):
+        return None
+    import pickle
+
+    try:
+        return pickle.loads(data[len(header):])  # noqa: S301 - validated, private, our own file
+    except Exception:  # a stale or corrupt entry is a cache miss, never an error
+        return None
+
+
+def store_entry(kind: str, key: str, value) -> None:
+    """Store `value` under `kind` and `key`; any failure just leaves the cache without it."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    import pickle
+
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a rule type holding something unpicklable: just do without the cache
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder, folder.stat()):
+            return
+        from .fileio import atomic_write_bytes
+
+        atomic_write_bytes(str(_entry(folder, kind, key)), _MAGIC + key.encode() + b"\n" + payload, mode=0o600)
+        _prune(folder, kind)
+    except OSError:
+        return
+
+
+def _prune(folder: Path, kind: str) -> None:
+    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[_KEEP.get(kind, 16):]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
