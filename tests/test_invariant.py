@@ -5,7 +5,7 @@ import pytest
 
 from .conftest import ROOT, assert_invariant
 
-SAMPLES = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".md"))
+SAMPLES = sorted(p for p in (ROOT / "samples").rglob("*") if p.suffix in (".txt", ".md"))
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
@@ -21,6 +21,9 @@ def test_offsets_hold_in_every_variant(cli, tmp_path, sample, variant):
         data = b"\xef\xbb\xbf" + data
     path = tmp_path / sample.name
     path.write_bytes(data)
+    config = sample.parent / ".stylecheck.yaml"
+    if config.exists():  # the sample's own desk settings (samples/british/ uses the British preset)
+        (tmp_path / config.name).write_bytes(config.read_bytes())
     result = cli("--format", "json", str(path))
     (entry,) = result.json()["files"]
     diagnostics = entry["diagnostics"]

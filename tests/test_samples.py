@@ -1,0 +1,43 @@
+"""The sample articles show the rules at work: each deliberate mistake is found where it is."""
+from __future__ import annotations
+
+from .conftest import ROOT
+
+
+def findings(cli, *paths):
+    result = cli("--format", "json", *[str(ROOT / "samples" / p) for p in paths])
+    return {
+        entry["path"].split("samples/")[-1]: [(d["rule"], d["line"], d["column"], d["match"]) for d in entry["diagnostics"]]
+        for entry in result.json()["files"]
+    }
+
+
+def test_ap_sample_shows_the_newsroom_checks(cli):
+    (found,) = findings(cli, "fisheries-pact.txt").values()
+    assert found == [
+        ("House.Times", 5, 87, "9:30 PM"),
+        ("House.PronounAgreement", 5, 114, "his"),
+        ("House.SmallNumbers", 7, 17, "4"),
+        ("House.Dates", 7, 53, "August 5th"),
+        ("House.ExchangeRates", 7, 235, "$4.8 million"),
+        ("House.NameVariants", 9, 178, "Petrenco"),
+        ("House.Spelling", 11, 36, "organisation"),
+        ("House.FigureAtSentenceStart", 13, 1, "14"),
+    ]
+
+
+def test_british_sample_uses_its_folders_preset(cli):
+    (found,) = findings(cli, "british").values()
+    assert found == [
+        ("House.Times", 5, 1, "3 PM"),
+        ("House.Money", 7, 20, "£2 billion"),
+        ("House.MoneyConsistency", 7, 20, "£2 billion"),
+        ("House.LargeNumbers", 7, 36, "ten"),
+        ("House.Percent", 7, 70, "4 percent"),
+        ("House.Spelling", 8, 22, "center"),
+    ]
+
+
+def test_clean_sample_is_clean(cli):
+    result = cli("--fail-level", "suggestion", str(ROOT / "samples" / "clean-brief.md"))
+    assert result.code == 0
