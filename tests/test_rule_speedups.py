@@ -1,0 +1,53 @@
+"""The speed-ups of the newsroom rule types find exactly what the plain scans they replace find."""
+from __future__ import annotations
+
+import re
+
+from stylecheck.config import Config
+from stylecheck.document import Document
+from stylecheck.engine import Linter
+from stylecheck.wordlists import WordStarts
+
+TEXT = (
+    "The colour guard's co-operation was praised; the color of the cooperation was not.\n\n"
+    "Watercolours and colourful e-mails: an email, a co-operative and colours' owners.\n\n"
+    "A cease-fire, a ceasefire and the well-organised, organized organisation colour"
+)
+
+
+def _plain(pattern: "re.Pattern[str]", doc: Document, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [m.span() for start, end in segments for m in pattern.finditer(doc.prose, start, end)]
+
+
+def test_word_starts_matches_what_finditer_finds_in_every_segment():
+    index = WordStarts()
+    assert index.add(["colour", "colours", "color", "email", "e-mail", "co-operation", "cooperation", "ceasefire"])
+    pattern = re.compile(r"(?<![\w'’-])(?:colours?|color|e-?mail|co-?operation|ceasefire)(?![\w'’-])")
+    doc = Document.from_text(TEXT)
+    # Whole blocks, a segment cut in the middle of a word, and overlapping segments.
+    cut = TEXT.index("colourful") + 6
+    segments = [(b.start, b.end) for b in doc.blocks] + [(0, cut), (TEXT.index("color "), len(TEXT))]
+    found = [m.span() for m in index.matches(pattern, doc, segments)]
+    assert found == _plain(pattern, doc, segments)
+    assert (TEXT.index("colourful"), cut) in found  # cut at the segment end, as finditer reads it
+
+
+def test_word_starts_refuses_words_that_do_not_start_with_a_word_character():
+    index = WordStarts()
+    assert not index.add(["-fold", "colour"])
+    assert index.words == set()
+
+
+def test_dialect_and_variants_find_what_their_own_patterns_find():
+    linter = Linter(Config(preset="british"))
+    spelling = linter.rules["House.Spelling"]
+    hyphenation = linter.rules["House.Hyphenation"]
+    assert spelling.word_starts is hyphenation.word_starts is not None
+    doc = Document.from_text(TEXT)
+    segments = [(b.start, b.end) for b in doc.blocks]
+    by_index = [m.span() for m in spelling.word_starts.matches_by(spelling._form_at, doc, segments)]
+    assert by_index == _plain(spelling.pattern, doc, segments)
+    assert [TEXT[s:e] for s, e in by_index] == ["colour", "color", "colourful", "organised", "organized", "organisation", "colour"]
+    by_index = [m.span() for m in hyphenation.word_starts.matches(hyphenation.pattern, doc, segments)]
+    assert by_index == _plain(hyphenation.pattern, doc, segments)
+    assert [TEXT[s:e] for s, e in by_index] == ["co-operation", "cooperation", "e-mails", "email", "co-operative", "cease-fire", "ceasefire"]
