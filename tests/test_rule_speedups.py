@@ -51,3 +51,23 @@ def test_dialect_and_variants_find_what_their_own_patterns_find():
     by_index = [m.span() for m in hyphenation.word_starts.matches(hyphenation.pattern, doc, segments)]
     assert by_index == _plain(hyphenation.pattern, doc, segments)
     assert [TEXT[s:e] for s, e in by_index] == ["co-operation", "cooperation", "e-mails", "email", "co-operative", "cease-fire", "ceasefire"]
+
+
+def test_number_words_through_the_shared_scan_find_what_the_plain_scan_finds():
+    linter = Linter(Config(preset="ap"))
+    rule = linter.rules["House.LargeNumbers"]
+    assert rule.word_starts is not None
+    text = (
+        "Often the committee met twenty-one times, and forty delegates came from eleven towns.\n\n"
+        "Sixty-five people, a non-twenty rule, the twelve's coach and plenty of fifteen-year-olds voted.\n\n"
+        "Between 'thirty' and “ninety” members wrote to the eighteen chairs of the forty-four boards."
+    )
+    doc = Document.from_text(text)
+    shared = [(m.start, m.end, m.message) for m in rule.check(doc)]
+    rule.word_starts = None  # the plain scan of the whole pattern in every segment
+    try:
+        plain = [(m.start, m.end, m.message) for m in rule.check(Document.from_text(text))]
+    finally:
+        rule.word_starts = linter.rules["House.Spelling"].word_starts
+    assert shared == plain
+    assert [text[s:e] for s, e, _ in shared] == ["twenty-one", "forty", "eleven", "ninety", "eighteen", "forty-four"]

@@ -26,7 +26,7 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from ..wordlists import trie_pattern
+from ..wordlists import trie_pattern, word_starts
 from .base import Field, Rule
 
 CHECKS = ("small", "words", "start", "thousands")
@@ -107,6 +107,11 @@ class Numerals(Rule):
             self.pattern = re.compile(
                 r"(?:" + trie_pattern(_TEENS + [t for t in _TENS if t]) + r"(?:-(?:" + ones + r"))?)(?![\w\-–'’])"
             )
+            # The word starts are found by one scan shared with the other word-list rules: a match
+            # that does not start a word is refused by `_words` anyway (a letter, digit, _ or
+            # apostrophe before it is a word character; a hyphen before it is refused there too).
+            index = word_starts(self.ctx.shared)
+            self.word_starts = index if index.add(_TEENS + [t for t in _TENS if t]) else None
         elif self.kind == "start":
             # The digit first, then the look back: a cheap class test at each position.
             self.pattern = regex.compile(
@@ -122,6 +127,12 @@ class Numerals(Rule):
             yield from self._thousands(doc)
             return
         test = {"small": self._small, "words": self._words, "start": self._start}[self.kind]
+        if self.kind == "words" and self.word_starts is not None:
+            for m in self.word_starts.matches(self.pattern, doc, self.segments(doc)):
+                match = test(doc, m.start(), m.end(), m.group())
+                if match is not None:
+                    yield match
+            return
         for start, end in self.segments(doc):
             matches = self.pattern.finditer(doc.prose, start, end) if self.kind == "words" else self.finditer(self.pattern, doc, start, end)
             for m in matches:
