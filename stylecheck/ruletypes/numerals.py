@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator
 
 import regex
@@ -49,6 +50,19 @@ _WORD_BEFORE = regex.compile(r"([\p{L}.&]+)[\s\u00a0]+$")
 _WORDS_AFTER = regex.compile(r"^[\s\u00a0]+([\p{L}'’.]+)(?:[\s\u00a0]+([\p{L}'’.]+))?")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}+")
 _NUMBERISH = frozenset(["no", "nos", "number", "numbers"])
+
+
+_NUMBER_RUN = regex.compile(r"\p{N}+")
+
+
+def number_runs(doc: Document) -> tuple[list[int], list[int]]:
+    """The starts and ends of the runs of number characters (\\p{N}) in the prose, kept on the document."""
+    memo = doc.__dict__.setdefault("_stylecheck_memo", {})
+    found = memo.get(("number-runs",))
+    if found is None:
+        spans = [m.span() for m in _NUMBER_RUN.finditer(doc.prose)]
+        found = memo[("number-runs",)] = ([s for s, _e in spans], [e for _s, e in spans])
+    return found
 
 
 def _spelled(n: int) -> str:
@@ -133,7 +147,7 @@ class Numerals(Rule):
                 if match is not None:
                     yield match
             return
-        for start, end in self.segments(doc):
+        for start, end in self.segments(doc) if self.kind == "words" else self._number_segments(doc):
             matches = self.pattern.finditer(doc.prose, start, end) if self.kind == "words" else self.finditer(self.pattern, doc, start, end)
             for m in matches:
                 match = test(doc, m.start(), m.end(), m.group())
@@ -141,6 +155,18 @@ class Numerals(Rule):
                     yield match
 
     # -- helpers ------------------------------------------------------------------------------
+
+    def _number_segments(self, doc: Document) -> Iterator[tuple[int, int]]:
+        """The segments with a number character in them: every figure pattern starts at one, and
+        half the paragraphs of news copy have none (one scan of the prose, shared by the rules)."""
+        starts, ends = number_runs(doc)
+        if not starts:
+            return
+        count = len(starts)
+        for start, end in self.segments(doc):
+            i = bisect_right(ends, start)  # the first run that ends after the segment starts
+            if i < count and starts[i] < end:
+                yield start, end
 
     @staticmethod
     def _line(prose: str, pos: int) -> str:
@@ -248,7 +274,7 @@ class Numerals(Rule):
         commas: list[tuple[int, int, str]] = []
         plain: list[tuple[int, int, str]] = []
         models: set[str] = set()
-        for start, end in self.segments(doc):
+        for start, end in self._number_segments(doc):
             for m in self.finditer(self.pattern, doc, start, end):
                 text = m.group()
                 if "," in text:
