@@ -58,12 +58,6 @@ class Consistency(Rule):
                 group += inner
             self.groups.append((pair[0], pair[1]))
         self.pattern = self.compile_pattern("|".join(parts), "either", flags)
-        # The outer group of each form closes last, so a match's `lastindex` names its form: one
-        # dictionary look-up per match instead of a loop over every pair.
-        self.side_of_group: dict[int, tuple[int, int]] = {}
-        for pair, (a, b) in enumerate(self.groups):
-            self.side_of_group[a] = (pair, 0)
-            self.side_of_group[b] = (pair, 1)
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), bool(flags))
         self.vale_mode = self.option("mode") == "vale"
 
@@ -111,21 +105,19 @@ class Consistency(Rule):
             return
         # found[(pair, side)] = list of (start, end, text)
         found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-        side_of_group = self.side_of_group
-        exceptions = self.exceptions
         for start, end in self.segments(doc):
             for m in self.finditer(self.pattern, doc, start, end):
-                text = m.group()
-                if not text:
+                if not m.group():
                     continue
-                if exceptions is not None and exceptions.fullmatch(text):
+                if self.exceptions is not None and self.exceptions.fullmatch(m.group()):
                     continue
-                side = side_of_group.get(m.lastindex)  # type: ignore[arg-type]
-                if side is None:
-                    side = self._side(m)
-                    if side is None:
-                        continue
-                found.setdefault(side, []).append((m.start(), m.end(), text))
+                for pair, (a, b) in enumerate(self.groups):
+                    if m.start(a) >= 0:
+                        found.setdefault((pair, 0), []).append((m.start(), m.end(), m.group()))
+                        break
+                    if m.start(b) >= 0:
+                        found.setdefault((pair, 1), []).append((m.start(), m.end(), m.group()))
+                        break
         for pair in range(len(self.groups)):
             first, second = found.get((pair, 0)), found.get((pair, 1))
             if not first or not second:
@@ -141,16 +133,6 @@ class Consistency(Rule):
             for start, end, text in minority:
                 message = self.format_message(text, usual, len(minority), len(majority))
                 yield Match(start, end, message, (usual,))
-
-
-    def _side(self, m: "regex.Match[str]") -> tuple[int, int] | None:
-        """(pair, 0 or 1) of a match, by testing each form's group (when `lastindex` cannot tell)."""
-        for pair, (a, b) in enumerate(self.groups):
-            if m.start(a) >= 0:
-                return pair, 0
-            if m.start(b) >= 0:
-                return pair, 1
-        return None
 
 
 RULE = Consistency
