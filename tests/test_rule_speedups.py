@@ -84,3 +84,28 @@ def test_percent_finds_each_form_in_its_own_paragraph_after_the_quick_skip():
     found = [(d.match, d.suggestions) for d in linter.lint_source(Document.from_text(text).source).diagnostics if d.rule == "House.Percent"]
     # The British house form is "per cent": the paragraph that uses it has nothing to report.
     assert found == [("5 percent", ("5 per cent",)), ("3 pct", ("3 per cent",)), ("4%", ("4 per cent",))]
+
+
+def test_figure_rules_tried_at_number_starts_find_what_a_scan_of_each_segment_finds():
+    linter = Linter(Config(preset="ap"))
+    text = (
+        "3 people came. The team won 3 of 4 games and 2 players left; 7 others stayed on.\n\n"
+        "It cost 12,500 dollars, then 13500 dollars, and ½5 is odd. In 1999 about 4 in 10 agreed.\n\n"
+        "5 ministers met 9 envoys at 10:30. The 80386 chip sold 25000 units and 1,200 more in March."
+    )
+    for rule_id in ("House.SmallNumbers", "House.FigureAtSentenceStart", "House.ThousandsSeparators"):
+        rule = linter.rules[rule_id]
+        doc = Document.from_text(text)
+        found = [(m.start, m.end, m.message) for m in rule.check(doc)]
+
+        def plain_scan(doc: Document, rule=rule):
+            for start, end in rule.segments(doc):
+                yield from rule.pattern.finditer(doc.prose, start, end)
+
+        rule._at_number_starts = plain_scan  # the scan it replaces, on this instance only
+        try:
+            plain = [(m.start, m.end, m.message) for m in rule.check(Document.from_text(text))]
+        finally:
+            del rule._at_number_starts
+        assert found == plain, rule_id
+        assert found, rule_id  # each rule has something to say about this text

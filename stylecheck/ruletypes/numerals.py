@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from typing import Iterator
 
 import regex
@@ -29,6 +29,7 @@ from ..diagnostic import Match
 from ..document import Document
 from ..wordlists import trie_pattern, word_starts
 from .base import Field, Rule
+from .figures import number_starts
 
 CHECKS = ("small", "words", "start", "thousands")
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -50,19 +51,6 @@ _WORD_BEFORE = regex.compile(r"([\p{L}.&]+)[\s\u00a0]+$")
 _WORDS_AFTER = regex.compile(r"^[\s\u00a0]+([\p{L}'’.]+)(?:[\s\u00a0]+([\p{L}'’.]+))?")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}+")
 _NUMBERISH = frozenset(["no", "nos", "number", "numbers"])
-
-
-_NUMBER_RUN = regex.compile(r"\p{N}+")
-
-
-def number_runs(doc: Document) -> tuple[list[int], list[int]]:
-    """The starts and ends of the runs of number characters (\\p{N}) in the prose, kept on the document."""
-    memo = doc.__dict__.setdefault("_stylecheck_memo", {})
-    found = memo.get(("number-runs",))
-    if found is None:
-        spans = [m.span() for m in _NUMBER_RUN.finditer(doc.prose)]
-        found = memo[("number-runs",)] = ([s for s, _e in spans], [e for _s, e in spans])
-    return found
 
 
 def _spelled(n: int) -> str:
@@ -147,26 +135,45 @@ class Numerals(Rule):
                 if match is not None:
                     yield match
             return
-        for start, end in self.segments(doc) if self.kind == "words" else self._number_segments(doc):
-            matches = self.pattern.finditer(doc.prose, start, end) if self.kind == "words" else self.finditer(self.pattern, doc, start, end)
-            for m in matches:
+        if self.kind != "words":
+            for m in self._at_number_starts(doc):
+                match = test(doc, m.start(), m.end(), m.group())
+                if match is not None:
+                    yield match
+            return
+        for start, end in self.segments(doc):
+            for m in self.pattern.finditer(doc.prose, start, end):
                 match = test(doc, m.start(), m.end(), m.group())
                 if match is not None:
                     yield match
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def _number_segments(self, doc: Document) -> Iterator[tuple[int, int]]:
-        """The segments with a number character in them: every figure pattern starts at one, and
-        half the paragraphs of news copy have none (one scan of the prose, shared by the rules)."""
-        starts, ends = number_runs(doc)
+    def _at_number_starts(self, doc: Document) -> Iterator["regex.Match[str]"]:
+        """What `self.pattern.finditer(prose, start, end)` yields for each segment, tried only where
+        a run of number characters starts. Each figure pattern (small, start, thousands) starts at a
+        number character and refuses one just before it, so no match starts anywhere else; trying
+        the few run starts (one scan of the prose, shared by the rules) replaces a scan per rule."""
+        starts = number_starts(doc)
         if not starts:
             return
+        prose = doc.prose
+        match = self.pattern.match
         count = len(starts)
-        for start, end in self.segments(doc):
-            i = bisect_right(ends, start)  # the first run that ends after the segment starts
-            if i < count and starts[i] < end:
-                yield start, end
+        for seg_start, seg_end in self.segments(doc):
+            i = bisect_left(starts, seg_start)
+            resume = seg_start  # finditer goes on after the end of its last match
+            while i < count:
+                at = starts[i]
+                if at >= seg_end:
+                    break
+                i += 1
+                if at < resume:
+                    continue
+                m = match(prose, at, seg_end)  # a fixed pattern, tried at one place: no budget needed
+                if m is not None:
+                    yield m
+                    resume = m.end()
 
     @staticmethod
     def _line(prose: str, pos: int) -> str:
@@ -274,27 +281,26 @@ class Numerals(Rule):
         commas: list[tuple[int, int, str]] = []
         plain: list[tuple[int, int, str]] = []
         models: set[str] = set()
-        for start, end in self._number_segments(doc):
-            for m in self.finditer(self.pattern, doc, start, end):
-                text = m.group()
-                if "," in text:
-                    commas.append((m.start(), m.end(), text))
+        for m in self._at_number_starts(doc):
+            text = m.group()
+            if "," in text:
+                commas.append((m.start(), m.end(), text))
+                continue
+            if text.startswith("0") or len(text) > 9:
+                continue  # a code, an account or telephone number
+            following = _WORDS_AFTER.match(prose[m.end() : m.end() + 30])
+            if following and following.group(1).lower().rstrip(".") in self.models:
+                models.add(text)  # the 80386 microprocessor
+                continue
+            word = _WORD_BEFORE.search(prose[max(0, m.start() - 24) : m.start()])
+            if word:
+                key = word.group(1).lower().rstrip(".")
+                if key in self.codes or key in _NUMBERISH:
                     continue
-                if text.startswith("0") or len(text) > 9:
-                    continue  # a code, an account or telephone number
-                following = _WORDS_AFTER.match(prose[m.end() : m.end() + 30])
-                if following and following.group(1).lower().rstrip(".") in self.models:
-                    models.add(text)  # the 80386 microprocessor
+                if word.group(1)[0].isupper() and key not in _OPENERS:
+                    models.add(text)  # a model or a code: Intel 80386, Boeing 74700
                     continue
-                word = _WORD_BEFORE.search(prose[max(0, m.start() - 24) : m.start()])
-                if word:
-                    key = word.group(1).lower().rstrip(".")
-                    if key in self.codes or key in _NUMBERISH:
-                        continue
-                    if word.group(1)[0].isupper() and key not in _OPENERS:
-                        models.add(text)  # a model or a code: Intel 80386, Boeing 74700
-                        continue
-                plain.append((m.start(), m.end(), text))
+            plain.append((m.start(), m.end(), text))
         plain = [p for p in plain if p[2] not in models]
         if not commas or not plain:
             return
