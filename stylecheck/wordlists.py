@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
-from bisect import bisect_left
 from typing import Any, Iterator
 
 from .yamlload import MAX_YAML_BYTES, YamlError, load_yaml_file
@@ -151,7 +151,8 @@ class WordStarts:
 
     def matches(self, pattern: "re.Pattern[str]", doc: Any, segments: Any) -> Iterator[Any]:
         """Exactly what `pattern.finditer(prose, start, end)` yields for each segment in turn, for a
-        pattern that can only match at a registered word's start; tried at the candidates only."""
+        pattern that can only match at a registered word's start; tried at the candidates only.
+        (A pattern that may also match inside a word gets its word-start matches only.)"""
         return self.matches_by(lambda prose, at, end: pattern.match(prose, at, end), doc, segments)
 
     def matches_by(self, match_at: Any, doc: Any, segments: Any) -> Iterator[Any]:

@@ -58,9 +58,6 @@ class Dialect(Rule):
                 self.forms[british] = ("uk", american)
             if american not in shared and american not in skip:
                 self.forms.setdefault(american, ("us", british))
-        # The stdlib `re` scans a trie-shaped literal alternation in one pass (the `regex` module
-        # is many times slower on it); the pattern is built from our own data, so it needs no
-        # timeout against runaway backtracking.
         # The scan for word starts is shared with other word-list rules (see WordStarts); a form is
         # all letters, so at a candidate the one form that can match is the whole run of word
         # characters there: a set look-up, and no pattern of our own to compile at start-up.
@@ -73,7 +70,10 @@ class Dialect(Rule):
 
     @cached_property
     def pattern(self) -> "re.Pattern[str]":
-        """Every form, not touching a word character or an apostrophe."""
+        """Every form, not touching a word character or an apostrophe (when the forms cannot go
+        through WordStarts). The stdlib `re` scans a trie-shaped literal alternation in one pass
+        (the `regex` module is many times slower on it); built from our own data, it needs no
+        timeout against runaway backtracking."""
         return re.compile(r"(?<![\w'’])(?:" + trie_pattern(sorted(self.forms)) + r")(?![\w'’])")
 
     def _form_at(self, prose: str, at: int, end: int) -> "re.Match[str] | None":

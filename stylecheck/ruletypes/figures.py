@@ -53,9 +53,9 @@ _NUMBER_RUN = regex.compile(r"\p{N}+")
 
 
 def number_starts(doc: Document) -> list[int]:
-    """Where the runs of number characters (\\p{N}) in the prose, kept on the
-    document: the figure patterns of the numeral rules refuse a number character before their
-    first, so they can only match where a run starts, and are tried there instead of scanning."""
+    """Where each run of number characters (\\p{N}) starts in the prose, kept on the document: the
+    figure patterns of the numeral rules refuse a number character before their first one, so they
+    can only match where a run starts, and are tried there instead of scanning the prose."""
     memo = doc.__dict__.setdefault(_MEMO, {})
     found = memo.get(("number-starts",))
     if found is None:
