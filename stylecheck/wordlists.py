@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .yamlload import MAX_YAML_BYTES, YamlError, load_yaml_file
 
@@ -101,3 +102,86 @@ def trie_pattern(words: "list[str] | tuple[str, ...] | frozenset[str]") -> str:
         return "(?:" + body + ")?" if "" in node else body
 
     return build(trie)
+
+
+_WORD_START = re.compile(r"\w")
+
+
+class WordStarts:
+    """Where a word from any of several rules' lists begins: one scan of the prose that they share.
+
+    A word-list scan costs the stdlib `re` about the same whatever the list's size, but it is paid
+    once per rule: two rules that each try a trie at every word start pay it twice. Rules of one
+    Linter register their words here (`add`, at compile time); the first of them to check a document
+    scans it once for every word start where some registered word is a prefix, and each rule then
+    runs its own exact pattern only at those few positions (`matches`). The positions are a superset
+    of where any registered rule can match, provided every registered word starts with a word
+    character and the rule's own pattern refuses a word character or apostrophe just before it.
+    """
+
+    MEMO = "_stylecheck_memo"
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self._pattern: "re.Pattern[str] | None" = None
+
+    def add(self, words: "list[str] | tuple[str, ...] | set[str]") -> bool:
+        """Register a rule's words; False (nothing registered) unless each starts with a word character."""
+        words = list(words)
+        if not all(_WORD_START.match(w) for w in words):
+            return False
+        self.words.update(words)
+        self._pattern = None
+        return True
+
+    def pattern(self) -> "re.Pattern[str]":
+        if self._pattern is None:
+            self._pattern = re.compile(r"(?<![\w'’])(?=" + trie_pattern(sorted(self.words)) + ")")
+        return self._pattern
+
+    def positions(self, doc: Any) -> list[int]:
+        """The sorted candidate positions in `doc.prose`, scanned once per document."""
+        pattern = self.pattern()
+        memo = doc.__dict__.setdefault(self.MEMO, {})
+        key = ("word-starts", self)  # this index, not its pattern: a pattern's hash reads its whole source
+        found = memo.get(key)
+        if found is None or found[0] is not pattern:
+            found = memo[key] = (pattern, [m.start() for m in pattern.finditer(doc.prose)])
+        return found[1]
+
+    def matches(self, pattern: "re.Pattern[str]", doc: Any, segments: Any) -> Iterator[Any]:
+        """Exactly what `pattern.finditer(prose, start, end)` yields for each segment in turn, for a
+        pattern that can only match at a registered word's start; tried at the candidates only.
+        (A pattern that may also match inside a word gets its word-start matches only.)"""
+        return self.matches_by(lambda prose, at, end: pattern.match(prose, at, end), doc, segments)
+
+    def matches_by(self, match_at: Any, doc: Any, segments: Any) -> Iterator[Any]:
+        """Like `matches`, with `match_at(prose, position, segment_end)` standing for `pattern.match`:
+        anything with `end()`, or None."""
+        positions = self.positions(doc)
+        if not positions:
+            return
+        prose = doc.prose
+        count = len(positions)
+        for start, end in segments:
+            i = bisect_left(positions, start)
+            resume = start  # finditer goes on after the end of its last match
+            while i < count:
+                at = positions[i]
+                if at >= end:
+                    break
+                i += 1
+                if at < resume:
+                    continue
+                m = match_at(prose, at, end)
+                if m is not None:
+                    yield m
+                    resume = m.end()
+
+
+def word_starts(shared: dict[str, Any]) -> WordStarts:
+    """The `WordStarts` index the rules of one Linter share (kept in `RuleContext.shared`)."""
+    index = shared.get("word-starts")
+    if index is None:
+        index = shared["word-starts"] = WordStarts()
+    return index

@@ -20,13 +20,16 @@ counted as American.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Iterator
 
 from ..diagnostic import Match
 from ..document import Document
-from ..wordlists import WordListError, load_data, trie_pattern
+from ..wordlists import WordListError, load_data, trie_pattern, word_starts
 from .base import Field, Rule
 
+# A run of the characters the forms' boundaries refuse: at a word start, the only text a form can match.
+_RUN = re.compile(r"[\w'’]+")
 DIALECTS = ("us", "uk", "any")
 _NAMES = {"us": "American", "uk": "British"}
 
@@ -55,22 +58,41 @@ class Dialect(Rule):
                 self.forms[british] = ("uk", american)
             if american not in shared and american not in skip:
                 self.forms.setdefault(american, ("us", british))
-        # The stdlib `re` scans a trie-shaped literal alternation in one pass (the `regex` module
-        # is many times slower on it); the pattern is built from our own data, so it needs no
-        # timeout against runaway backtracking.
-        self.pattern = re.compile(r"(?<![\w'’])(?:" + trie_pattern(sorted(self.forms)) + r")(?![\w'’])")
+        # The scan for word starts is shared with other word-list rules (see WordStarts); a form is
+        # all letters, so at a candidate the one form that can match is the whole run of word
+        # characters there: a set look-up, and no pattern of our own to compile at start-up.
+        index = word_starts(self.ctx.shared)
+        self.word_starts = index if all(f.isalpha() for f in self.forms) and index.add(self.forms) else None
         house = self.ctx.settings.get("dialect", "us")
         if house not in DIALECTS:
             raise self.error(None, f"house setting 'dialect' must be one of {', '.join(DIALECTS)}, not {house!r}")
         self.house = house
 
+    @cached_property
+    def pattern(self) -> "re.Pattern[str]":
+        """Every form, not touching a word character or an apostrophe (when the forms cannot go
+        through WordStarts). The stdlib `re` scans a trie-shaped literal alternation in one pass
+        (the `regex` module is many times slower on it); built from our own data, it needs no
+        timeout against runaway backtracking."""
+        return re.compile(r"(?<![\w'’])(?:" + trie_pattern(sorted(self.forms)) + r")(?![\w'’])")
+
+    def _form_at(self, prose: str, at: int, end: int) -> "re.Match[str] | None":
+        """What `self.pattern.match(prose, at, end)` finds at a word start (see `compile`)."""
+        run = _RUN.match(prose, at, end)
+        return run if run is not None and run.group() in self.forms else None
+
     def check(self, doc: Document) -> Iterator[Match]:
         found: list[tuple[int, int, str, str, str]] = []  # start, end, word, dialect, counterpart
         prose = doc.prose
-        for start, end in self.segments(doc):
-            for m in self.pattern.finditer(prose, start, end):
-                dialect, other = self.forms[m.group()]
-                found.append((m.start(), m.end(), m.group(), dialect, other))
+        if self.word_starts is not None:
+            matches = self.word_starts.matches_by(self._form_at, doc, self.segments(doc))
+        else:
+            matches = (m for start, end in self.segments(doc) for m in self.pattern.finditer(prose, start, end))
+        forms = self.forms
+        for m in matches:
+            word = m.group()
+            dialect, other = forms[word]
+            found.append((m.start(), m.end(), word, dialect, other))
         if not found:
             return
         counts = {"us": 0, "uk": 0}

@@ -49,6 +49,20 @@ def figure_pattern(extra_words: tuple[tuple[str, str], ...]) -> "regex.Pattern[s
     )
 
 
+_NUMBER_RUN = regex.compile(r"\p{N}+")
+
+
+def number_starts(doc: Document) -> list[int]:
+    """Where each run of number characters (\\p{N}) starts in the prose, kept on the document: the
+    figure patterns of the numeral rules refuse a number character before their first one, so they
+    can only match where a run starts, and are tried there instead of scanning the prose."""
+    memo = doc.__dict__.setdefault(_MEMO, {})
+    found = memo.get(("number-starts",))
+    if found is None:
+        found = memo[("number-starts",)] = [m.start() for m in _NUMBER_RUN.finditer(doc.prose)]
+    return found
+
+
 def figures(rule: Rule, doc: Document) -> Figures:
     """The dates, times and amounts of `doc`, scanned on first use and kept on the document."""
     extra = rule.__dict__.get("_figure_words")

@@ -71,6 +71,8 @@ class NameVariant(Rule):
         names = sorted(distinct - self.skip)
         # All skeletons at once: one translate and one substitution over the joined names.
         skeletons = _DOUBLES.sub(r"\1", "\n".join(names).lower().translate(_SOUNDS)).split("\n")
+        if len(set(skeletons)) == len(skeletons):
+            return  # no two names sound alike: nothing to compare (most articles)
         groups: dict[str, list[str]] = defaultdict(list)
         for name, skeleton in zip(names, skeletons):
             groups[skeleton].append(name)

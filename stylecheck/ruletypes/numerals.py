@@ -20,14 +20,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from ..wordlists import trie_pattern
+from ..wordlists import trie_pattern, word_starts
 from .base import Field, Rule
+from .figures import number_starts
 
 CHECKS = ("small", "words", "start", "thousands")
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -107,6 +109,11 @@ class Numerals(Rule):
             self.pattern = re.compile(
                 r"(?:" + trie_pattern(_TEENS + [t for t in _TENS if t]) + r"(?:-(?:" + ones + r"))?)(?![\w\-–'’])"
             )
+            # The word starts are found by one scan shared with the other word-list rules: a match
+            # that does not start a word is refused by `_words` anyway (a letter, digit, _ or
+            # apostrophe before it is a word character; a hyphen before it is refused there too).
+            index = word_starts(self.ctx.shared)
+            self.word_starts = index if index.add(_TEENS + [t for t in _TENS if t]) else None
         elif self.kind == "start":
             # The digit first, then the look back: a cheap class test at each position.
             self.pattern = regex.compile(
@@ -122,14 +129,51 @@ class Numerals(Rule):
             yield from self._thousands(doc)
             return
         test = {"small": self._small, "words": self._words, "start": self._start}[self.kind]
+        if self.kind == "words" and self.word_starts is not None:
+            for m in self.word_starts.matches(self.pattern, doc, self.segments(doc)):
+                match = test(doc, m.start(), m.end(), m.group())
+                if match is not None:
+                    yield match
+            return
+        if self.kind != "words":
+            for m in self._at_number_starts(doc):
+                match = test(doc, m.start(), m.end(), m.group())
+                if match is not None:
+                    yield match
+            return
         for start, end in self.segments(doc):
-            matches = self.pattern.finditer(doc.prose, start, end) if self.kind == "words" else self.finditer(self.pattern, doc, start, end)
-            for m in matches:
+            for m in self.pattern.finditer(doc.prose, start, end):
                 match = test(doc, m.start(), m.end(), m.group())
                 if match is not None:
                     yield match
 
     # -- helpers ------------------------------------------------------------------------------
+
+    def _at_number_starts(self, doc: Document) -> Iterator["regex.Match[str]"]:
+        """What `self.pattern.finditer(prose, start, end)` yields for each segment, tried only where
+        a run of number characters starts. Each figure pattern (small, start, thousands) starts at a
+        number character and refuses one just before it, so no match starts anywhere else; trying
+        the few run starts (one scan of the prose, shared by the rules) replaces a scan per rule."""
+        starts = number_starts(doc)
+        if not starts:
+            return
+        prose = doc.prose
+        match = self.pattern.match
+        count = len(starts)
+        for seg_start, seg_end in self.segments(doc):
+            i = bisect_left(starts, seg_start)
+            resume = seg_start  # finditer goes on after the end of its last match
+            while i < count:
+                at = starts[i]
+                if at >= seg_end:
+                    break
+                i += 1
+                if at < resume:
+                    continue
+                m = match(prose, at, seg_end)  # a fixed pattern, tried at one place: no budget needed
+                if m is not None:
+                    yield m
+                    resume = m.end()
 
     @staticmethod
     def _line(prose: str, pos: int) -> str:
@@ -237,27 +281,26 @@ class Numerals(Rule):
         commas: list[tuple[int, int, str]] = []
         plain: list[tuple[int, int, str]] = []
         models: set[str] = set()
-        for start, end in self.segments(doc):
-            for m in self.finditer(self.pattern, doc, start, end):
-                text = m.group()
-                if "," in text:
-                    commas.append((m.start(), m.end(), text))
+        for m in self._at_number_starts(doc):
+            text = m.group()
+            if "," in text:
+                commas.append((m.start(), m.end(), text))
+                continue
+            if text.startswith("0") or len(text) > 9:
+                continue  # a code, an account or telephone number
+            following = _WORDS_AFTER.match(prose[m.end() : m.end() + 30])
+            if following and following.group(1).lower().rstrip(".") in self.models:
+                models.add(text)  # the 80386 microprocessor
+                continue
+            word = _WORD_BEFORE.search(prose[max(0, m.start() - 24) : m.start()])
+            if word:
+                key = word.group(1).lower().rstrip(".")
+                if key in self.codes or key in _NUMBERISH:
                     continue
-                if text.startswith("0") or len(text) > 9:
-                    continue  # a code, an account or telephone number
-                following = _WORDS_AFTER.match(prose[m.end() : m.end() + 30])
-                if following and following.group(1).lower().rstrip(".") in self.models:
-                    models.add(text)  # the 80386 microprocessor
+                if word.group(1)[0].isupper() and key not in _OPENERS:
+                    models.add(text)  # a model or a code: Intel 80386, Boeing 74700
                     continue
-                word = _WORD_BEFORE.search(prose[max(0, m.start() - 24) : m.start()])
-                if word:
-                    key = word.group(1).lower().rstrip(".")
-                    if key in self.codes or key in _NUMBERISH:
-                        continue
-                    if word.group(1)[0].isupper() and key not in _OPENERS:
-                        models.add(text)  # a model or a code: Intel 80386, Boeing 74700
-                        continue
-                plain.append((m.start(), m.end(), text))
+            plain.append((m.start(), m.end(), text))
         plain = [p for p in plain if p[2] not in models]
         if not commas or not plain:
             return

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from ..diagnostic import Match
 from ..document import Document
-from ..wordlists import trie_pattern
+from ..wordlists import trie_pattern, word_starts
 from .base import Field, Rule
 
 
@@ -50,14 +50,20 @@ class Variants(Rule):
                     self.spellings[spelling] = (g, f, i)
         # The stdlib `re` scans a trie-shaped literal alternation fastest; our data, no timeout needed.
         self.pattern = re.compile(r"(?<![\w'’-])(?:" + trie_pattern(sorted(self.spellings)) + r")(?![\w'’-])")
+        # The scan for word starts is shared with other word-list rules (see WordStarts).
+        index = word_starts(self.ctx.shared)
+        self.word_starts = index if index.add(self.spellings) else None
 
     def check(self, doc: Document) -> Iterator[Match]:
         found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         prose = doc.prose
-        for start, end in self.segments(doc):
-            for m in self.pattern.finditer(prose, start, end):
-                g, f, _i = self.spellings[m.group()]
-                found.setdefault((g, f), []).append((m.start(), m.end(), m.group()))
+        if self.word_starts is not None:
+            matches = self.word_starts.matches(self.pattern, doc, self.segments(doc))
+        else:
+            matches = (m for start, end in self.segments(doc) for m in self.pattern.finditer(prose, start, end))
+        for m in matches:
+            g, f, _i = self.spellings[m.group()]
+            found.setdefault((g, f), []).append((m.start(), m.end(), m.group()))
         if len(found) < 2:
             return
         by_group: dict[int, list[int]] = {}
