@@ -23,6 +23,9 @@ from ..yamlload import line_of
 
 # Each rule gets this many seconds per file before its scan is stopped (hostile user patterns).
 DEFAULT_TIME_BUDGET = 2.0
+# The most entries one list or mapping of a rule may hold: every entry joins one alternation, and
+# compiling 10,000 of them already takes seconds. Larger vocabularies belong in several rules.
+MAX_ENTRIES = 10_000
 
 
 class RuleError(Exception):
@@ -171,6 +174,11 @@ class Rule:
         """`pattern.finditer` over [start, end), stopped when the rule's time budget is spent."""
         return pattern.finditer(self.text_of(doc), start, end, timeout=doc_time_left(doc))
 
+    def is_exception(self, text: str, doc: Document) -> bool:
+        """Does `text` fully match the rule's `exceptions` (a user pattern, so under the budget)?"""
+        exceptions = getattr(self, "exceptions", None)
+        return exceptions is not None and exceptions.fullmatch(text, timeout=doc_time_left(doc)) is not None
+
     def format_message(self, *args: Any) -> str:
         return format_message(self.message, args)
 
@@ -229,6 +237,8 @@ def validate(options: Any, fields: dict[str, Field], path: str) -> None:
         if not isinstance(value, spec.types) or (isinstance(value, bool) and bool not in spec.types and int in spec.types):
             expected = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in spec.types)
             raise RuleError(path, line_of(options, key), f"{key!r} must be {expected}, not {_TYPE_NAMES.get(type(value), type(value).__name__)}")
+        if isinstance(value, (list, dict)) and len(value) > MAX_ENTRIES:
+            raise RuleError(path, line_of(options, key), f"{key!r} has {len(value):,} entries (at most {MAX_ENTRIES:,}); split the rule")
         if spec.choices and value not in spec.choices:
             raise RuleError(path, line_of(options, key), f"{key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
 

@@ -51,7 +51,7 @@ class Conditional(Rule):
                     key, span = m.group(), m.span()
                 if not key or key in defined:
                     continue
-                if self.exceptions is not None and self.exceptions.fullmatch(key):
+                if self.is_exception(key, doc):
                     continue
                 yield Match(span[0], span[1], self.format_message(key))
 

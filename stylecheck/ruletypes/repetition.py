@@ -46,7 +46,7 @@ class Repetition(Rule):
                 token = m.group("token")
                 if self.alpha and not token.isalpha():
                     continue
-                if self.exceptions is not None and self.exceptions.fullmatch(token):
+                if self.is_exception(token, doc):
                     continue
                 yield Match(m.start(), m.end(), self.format_message(token), (token,))
 

@@ -60,7 +60,7 @@ class Substitution(Rule):
                 observed = m.group()
                 if not observed:
                     continue
-                if self.exceptions is not None and self.exceptions.fullmatch(observed):
+                if self.is_exception(observed, doc):
                     continue
                 for replacement, group in self.replacements:
                     if m.start(group) >= 0:
