@@ -374,3 +374,28 @@ def test_keyboard_interrupt_is_one_line(cli, in_tmp, other, monkeypatch):
     monkeypatch.setattr(cli_module, "lint", interrupted)
     result = cli("other.txt")
     assert (result.code, result.err) == (130, "stylecheck: interrupted\n")
+
+
+# -- pathological nesting -----------------------------------------------------------------------------
+
+NESTED = {
+    "quotes": ">" * 100_000 + " the the\n",
+    "quote-lines": "".join(">" * i + " the the\n" for i in range(1, 500)),
+    "list-markers": "- " * 50_000 + "the the\n",
+    "list-lines": "".join("  " * i + "- the the\n" for i in range(300)),
+    "emphasis": "*" * 50_000 + "the the" + "*" * 50_000,
+    "html": "<div>" * 20_000 + "the the" + "</div>" * 20_000,
+    "links": "[" * 20_000 + "the the" + "](x)" * 20_000,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(NESTED))
+def test_pathologically_nested_markdown(cli, in_tmp, other, shape):
+    """No RecursionError, whatever the depth: markdown-it stops nesting at its limit (deeper
+    content is set aside, not linted) and our own scans are loops, not recursion."""
+    (in_tmp / "deep.md").write_text(NESTED[shape], encoding="utf-8")
+    result = cli("--format", "json", "deep.md", "other.txt")
+    assert result.code == 1 and "Traceback" not in result.err
+    files = {f["path"]: f for f in result.json()["files"]}
+    assert_invariant(NESTED[shape], files["deep.md"]["diagnostics"])
+    assert [d["rule"] for d in files["other.txt"]["diagnostics"]] == ["House.DoubledWord"]

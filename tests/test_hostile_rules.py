@@ -170,10 +170,10 @@ def test_too_many_aliases_are_refused(cli, in_tmp):
 
 
 def test_reused_lists_are_fine(cli, in_tmp):
-    style = write_style(in_tmp, {"Reuse": "extends: existence\nexamples: {a: &a [zap]}\ntokens: *a\nexceptions: *a\n"})
+    style = write_style(in_tmp, {"Reuse": "extends: existence\ntokens: &a [zap, zip]\nexamples: {good: *a}\n"})
     (in_tmp / "a.txt").write_text("A zap.\n")
     result = cli("-q", "--rules", str(style), "a.txt")
-    assert (result.code, result.err) == (0, "")
+    assert (result.code, result.out, result.err) == (0, "a.txt:1:3: warning [Hostile.Reuse] Avoid 'zap'.\n", "")
 
 
 def test_huge_rule_file_is_refused(cli, in_tmp):
@@ -218,6 +218,10 @@ def test_rule_file_not_utf8(cli, in_tmp):
         ("extends: existence\ntokens: [x]\n  bad: indent\n", ":3: invalid YAML: expected <block end>, but found '<block mapping start>'"),
         ("- just\n- a list\n", ": a rule file must be a mapping of keys to values"),
         ("tokens: [x]\n", ":1: missing key 'extends' (the rule type)"),
+        ("extends: existence\ntokens: [x]\nexamples:\n  bad: 5\n", ":4: 'examples.bad' must be a list of texts, not a whole number"),
+        ("extends: existence\ntokens: [x]\nexamples:\n  bda: [x]\n", ":4: unknown key 'bda' in 'examples' (did you mean 'bad'?)"),
+        ("extends: existence\ntokens: [x]\nexamples:\n  bad:\n    - txt: x\n", ":5: each item of 'examples.bad' must be a text or a mapping with a 'text'"),
+        ("extends: existence\ntokens: [x]\nexamples:\n  bad:\n    - text: x\n      mach: x\n", ":6: unknown key 'mach' in an example (did you mean 'match'?)"),
     ],
 )
 def test_rule_mistakes_name_the_file_line_and_key(cli, in_tmp, body, expected):

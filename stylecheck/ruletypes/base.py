@@ -101,6 +101,8 @@ class Rule:
         self.link: str = get("link")
         self.description: str = get("description")
         self.examples: dict | None = get("examples")
+        if self.examples:
+            _check_examples(self.examples, path)
         self.action: dict | None = get("action")
         self.skip_quotes: bool = get("skipquotes")
         self.presets: list | None = get("presets")
@@ -241,6 +243,31 @@ def validate(options: Any, fields: dict[str, Field], path: str) -> None:
             raise RuleError(path, line_of(options, key), f"{key!r} has {len(value):,} entries (at most {MAX_ENTRIES:,}); split the rule")
         if spec.choices and value not in spec.choices:
             raise RuleError(path, line_of(options, key), f"{key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
+
+
+_EXAMPLE_KEYS = ("text", "match", "suggest", "preset", "format")
+
+
+def _check_examples(examples: dict, path: str) -> None:
+    """`examples:` is {bad: [...], good: [...]}, each item a text or a mapping with a `text`."""
+    for kind, items in examples.items():
+        line = line_of(examples, kind)
+        if kind not in ("bad", "good"):
+            hint = difflib.get_close_matches(str(kind), ["bad", "good"], n=1)
+            raise RuleError(path, line, f"unknown key {kind!r} in 'examples'" + (f" (did you mean {hint[0]!r}?)" if hint else " (expected bad, good)"))
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise RuleError(path, line, f"'examples.{kind}' must be a list of texts, not {_TYPE_NAMES.get(type(items), type(items).__name__)}")
+        for item in items:
+            if isinstance(item, str):
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise RuleError(path, getattr(item, "line", line), f"each item of 'examples.{kind}' must be a text or a mapping with a 'text'")
+            for key in item:
+                if key not in _EXAMPLE_KEYS:
+                    hint = difflib.get_close_matches(str(key), _EXAMPLE_KEYS, n=1)
+                    raise RuleError(path, line_of(item, key), f"unknown key {key!r} in an example" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
 
 
 _TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", bool: "true or false", int: "a whole number", float: "a number", type(None): "empty"}
