@@ -223,6 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("stylecheck: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("stylecheck: error: out of memory (lower --max-file-size, or lint fewer files at once)", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (`stylecheck ... | head`); nothing more to say.
         _drop_stdout()

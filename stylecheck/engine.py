@@ -89,8 +89,10 @@ class Linter:
             try:
                 matches = list(rule.check(doc))
             except TimeoutError:
+                # All or nothing: findings cut off at a moment in time would differ run to run.
                 result.warnings.append(
-                    f"{path}: rule {rule.id} stopped after {budget:g}s (its pattern is too slow on this file); its findings here are incomplete"
+                    f"{path}: rule {rule.id} stopped after {budget:g}s (its pattern is too slow on this file); "
+                    "its findings for this file are left out"
                 )
                 continue
             if rule.limit:

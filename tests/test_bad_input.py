@@ -399,3 +399,13 @@ def test_pathologically_nested_markdown(cli, in_tmp, other, shape):
     files = {f["path"]: f for f in result.json()["files"]}
     assert_invariant(NESTED[shape], files["deep.md"]["diagnostics"])
     assert [d["rule"] for d in files["other.txt"]["diagnostics"]] == ["House.DoubledWord"]
+
+
+def test_out_of_memory_is_one_line(cli, in_tmp, other, monkeypatch):
+    def exhausted(run):
+        raise MemoryError
+
+    monkeypatch.setattr(cli_module, "lint", exhausted)
+    result = cli("other.txt")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "stylecheck: error: out of memory (lower --max-file-size, or lint fewer files at once)\n"

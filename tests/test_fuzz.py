@@ -153,7 +153,7 @@ def test_cli_json_on_files_is_exact_and_stable(first, second, bom):
         assert code == (2 if failed else 1 if errors else 0)
         assert _run_cli(*args) == (code, out, err)
         if _has_jobs_option():
-            assert _run_cli("-j", "1", *args) == _run_cli("-j", "2", *args) == (code, out, err)
+            assert _run_cli("--jobs", "1", *args) == _run_cli("--jobs", "2", *args) == (code, out, err)
 
 
 @pytest.mark.skipif(not _has_jobs_option(), reason="--jobs is not on this branch yet (the speed work adds it)")
@@ -164,7 +164,7 @@ def test_jobs_one_and_two_give_identical_output(texts):
             with open(os.path.join(folder, f"f{i}.md"), "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
         args = ("--format", "json", "--rules", str(FUZZ_STYLE), folder)
-        assert _run_cli("-j", "1", *args) == _run_cli("-j", "2", *args)
+        assert _run_cli("--jobs", "1", *args) == _run_cli("--jobs", "2", *args)
 
 
 # -- the generators are worth something ------------------------------------------------------------

@@ -68,7 +68,7 @@ def test_catastrophic_pattern_is_stopped_and_the_run_goes_on(cli, in_tmp, case):
     elapsed = time.monotonic() - started
     assert result.err.splitlines() == [
         f"stylecheck: warning: article.txt: rule Hostile.Slow stopped after {BUDGET:g}s "
-        "(its pattern is too slow on this file); its findings here are incomplete"
+        "(its pattern is too slow on this file); its findings for this file are left out"
     ]
     # The other rules, and the other file, are still linted.
     assert "article.txt:1:8: error [House.DoubledWord] 'the' is repeated." in result.out
