@@ -173,7 +173,7 @@ def lint(run: Run):
                 name = run.args.stdin_filename or "<stdin>"
                 data = _read_stdin(name, max_bytes)
                 if max_bytes and len(data) > max_bytes:
-                    raise too_large(name, len(data), max_bytes)
+                    raise too_large(name, None, max_bytes)
                 source = decode(data, name, run.args.encoding)
             else:
                 source = read_source(path, run.args.encoding, max_bytes)

@@ -79,10 +79,10 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
     return Source(path=path, text=text[1:] if bom else text, bom=bom, encoding=encoding)
 
 
-def too_large(path: str, size: int, max_bytes: int) -> SkippedFile:
-    return SkippedFile(
-        path, f"larger than {_megabytes(max_bytes)} ({_megabytes(size)}), skipped; raise the limit with --max-file-size"
-    )
+def too_large(path: str, size: int | None, max_bytes: int) -> SkippedFile:
+    """`size` is None for a stream (a pipe, a device), whose size is known only to exceed the limit."""
+    actual = f" ({_megabytes(size)})" if size is not None else ""
+    return SkippedFile(path, f"larger than {_megabytes(max_bytes)}{actual}, skipped; raise the limit with --max-file-size")
 
 
 def _megabytes(size: int) -> str:
@@ -110,8 +110,8 @@ def read_source(path: str, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX
         raise SourceError(path, exc.strerror or str(exc)) from None
     except MemoryError:
         raise SourceError(path, "too large to read into memory") from None
-    if max_bytes and len(data) > max_bytes:  # a file that grew while it was read, or a pipe
-        raise too_large(path, len(data), max_bytes)
+    if max_bytes and len(data) > max_bytes:  # a file that grew while it was read, a pipe, a device
+        raise too_large(path, None, max_bytes)
     return decode(data, path, encoding)
 
 

@@ -165,13 +165,23 @@ def test_max_file_size_sets_the_limit(cli, in_tmp):
     assert len(result.json()["files"][0]["diagnostics"]) == 6_000
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero on this system")
+def test_endless_device_is_read_only_up_to_the_limit(cli, in_tmp, other):
+    started = time.monotonic()
+    result = cli("-q", "--max-file-size", "1", "/dev/zero", "other.txt")
+    assert time.monotonic() - started < 10
+    assert result.code == 1
+    assert result.err == "stylecheck: warning: /dev/zero: larger than 1 MB, skipped; raise the limit with --max-file-size\n"
+    assert_other_linted(result.out)
+
+
 def test_stdin_larger_than_the_limit_is_skipped(cli, monkeypatch):
     import io
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"the the " * 200_000)))
     result = cli("-q", "--max-file-size", "1", "-")
     assert (result.code, result.out) == (0, "")
-    assert result.err.startswith("stylecheck: warning: <stdin>: larger than 1 MB")
+    assert result.err == "stylecheck: warning: <stdin>: larger than 1 MB, skipped; raise the limit with --max-file-size\n"
 
 
 # -- paths --------------------------------------------------------------------------------------------
