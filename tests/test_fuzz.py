@@ -229,3 +229,29 @@ def test_pathological_inputs_take_linear_time(unit, path):
     elapsed = time.process_time() - started
     assert_invariant(text, diagnostics)
     assert elapsed < 5, f"{elapsed:.1f}s CPU on 200 kB of {unit!r} in {path}"
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path):
+    """Sets and dicts iterate in hash order: two processes with different seeds must agree."""
+    import subprocess
+    import sys
+
+    from .strategies import MARKUP, UNICODE_BITS, WORDS
+
+    pieces = list(WORDS) * 3 + list(MARKUP) + list(UNICODE_BITS)
+    text = "\n".join(" ".join(pieces[i : i + 9]) for i in range(0, len(pieces), 9))
+    for name in ("a.md", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8", newline="")
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed}
+        outputs.append(
+            subprocess.run(
+                [sys.executable, "-m", "stylecheck", "--format", "json", "--rules", str(FUZZ_STYLE), "a.md", "b.txt"],
+                cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+            )
+        )
+    assert outputs[0].stdout == outputs[1].stdout
+    assert outputs[0].returncode == outputs[1].returncode == 1
+    data = json.loads(outputs[0].stdout)
+    assert sum(len(f["diagnostics"]) for f in data["files"]) > 20
