@@ -23,6 +23,7 @@ MASK_FILL = "\ufffc"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _URL = re.compile(r"""\b(?:https?://|www\.)[^\s<>"'“”‘’]+(?<![.,;:!?)\]'"])""")
 # A sentence ends at . ! ? or … (with any closing quotes or brackets) before white space and a
 # capital, digit or opening quote; or at a line break before a capital (a headline line).

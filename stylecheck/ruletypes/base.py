@@ -250,6 +250,8 @@ _EXAMPLE_KEYS = ("text", "match", "suggest", "preset", "format")
 
 def _check_examples(examples: dict, path: str) -> None:
     """`examples:` is {bad: [...], good: [...]}, each item a text or a mapping with a `text`."""
+    import difflib
+
     for kind, items in examples.items():
         line = line_of(examples, kind)
         if kind not in ("bad", "good"):

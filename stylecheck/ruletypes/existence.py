@@ -13,7 +13,7 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from .base import Field, Rule, RuleError, exceptions_pattern, join_alternatives
+from .base import Field, Rule, exceptions_pattern, join_alternatives
 
 
 class Existence(Rule):
@@ -37,12 +37,7 @@ class Existence(Rule):
         if tokens:
             joined = join_alternatives(tokens)
             body += joined if self.option("nonword") else r"(?:\b(?:" + joined + r")\b)"
-        try:
-            self.pattern = self.compile_pattern(f"(?m){body}", "tokens" if tokens else "raw", flags)
-        except RuleError:
-            for token in tokens:  # name the token at fault rather than the joined pattern
-                self.compile_pattern(token, "tokens", flags)
-            raise
+        self.pattern = self.compile_pattern(f"(?m){body}", "tokens" if tokens else "raw", flags)
         self.exceptions = exceptions_pattern(self, self.option("exceptions"), self.option("ignorecase"))
         self.suggestions = _action_suggestions(self.action)
 
