@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--force-exclude", action="store_true", help="apply exclude globs to files named on the command line too (as pre-commit names them)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from '-'")
     parser.add_argument("--encoding", default="utf-8", help="decode files with this encoding (e.g. latin-1 for legacy archives)")
+    parser.add_argument("--max-file-size", metavar="MB", type=float, default=10, help="skip files larger than this, with a notice (default: 10; 0: no limit)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (auto: only on a terminal, never with NO_COLOR)")
     parser.add_argument("--list-rules", action="store_true", help="list the rules the configuration loads, then exit")
     parser.add_argument("--explain", metavar="RULE", help="show a rule's description, link and examples, then exit")
@@ -121,7 +122,7 @@ def collect(run: Run) -> None:
             run.entries.append(("-", _config_for(run, name if name != "<stdin>" else os.path.join(os.getcwd(), "stdin"))))
             continue
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path, onerror=lambda e, p=path: run.missing.append((e.filename or p, _os_reason(e)))):
+            for root, dirs, files in os.walk(path, onerror=lambda e, p=path: run.missing.append((_clean(e.filename or p), _os_reason(e)))):
                 config = _config_for(run, os.path.join(root, "_"))
                 dirs[:] = sorted(
                     d for d in dirs
@@ -172,14 +173,19 @@ def lint(run: Run):
     """Lint every collected file; returns (results, texts) in input order (see parallel.py)."""
     from .diagnostic import FileResult
     from .parallel import lint_entries
-    from .source import SourceError, decode
+    from .source import SkippedFile, SourceError, decode, too_large
+
+    max_bytes = int(max(0.0, run.args.max_file_size) * 1024 * 1024)
 
     def read_stdin():
         name = run.args.stdin_filename or "<stdin>"
         try:
-            return decode(sys.stdin.buffer.read(), name, run.args.encoding)
-        except (OSError, ValueError) as exc:
-            return FileResult(name, error=f"cannot read standard input ({exc})")
+            data = _read_stdin(name, max_bytes)
+            if max_bytes and len(data) > max_bytes:
+                raise too_large(name, None, max_bytes)
+            return decode(data, name, run.args.encoding)
+        except SkippedFile as exc:
+            return FileResult(exc.path, warnings=[str(exc)])
         except SourceError as exc:
             return FileResult(exc.path, error=exc.message)
 
@@ -187,8 +193,22 @@ def lint(run: Run):
     linted, texts = lint_entries(
         run.entries, encoding=run.args.encoding, jobs=run.args.jobs, read_stdin=read_stdin,
         use_cache=run.args.cache, cache_dir=run.args.cache_dir, progress=not run.args.no_progress,
+        max_bytes=max_bytes,
     )
     return results + linted, texts
+
+
+def _read_stdin(name: str, max_bytes: int) -> bytes:
+    """Standard input's bytes; a closed or unreadable stdin is a one-line SourceError."""
+    from .source import SourceError
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # started with stdin closed (`<&-`): Python sets sys.stdin to None
+        raise SourceError(name, "cannot read standard input (it is closed)")
+    try:
+        return stream.read(max_bytes + 1) if max_bytes else stream.read()
+    except (OSError, ValueError) as exc:
+        raise SourceError(name, f"cannot read standard input ({getattr(exc, 'strerror', None) or exc})") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -209,12 +229,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("stylecheck: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("stylecheck: error: out of memory (lower --max-file-size, or lint fewer files at once)", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (`stylecheck ... | head`); nothing more to say.
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return EXIT_ERROR
+        _drop_stdout()
+        return EXIT_ERROR
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush cannot fail a second time."""
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+    except OSError:
+        sys.stdout = None  # type: ignore[assignment]
 
 
 def _user_errors():
@@ -291,8 +320,17 @@ def _main(args: argparse.Namespace) -> int:
             print(f"stylecheck: error: {args.output}: cannot write report ({exc.strerror or exc})", file=sys.stderr)
             return EXIT_ERROR
     else:
-        write(report, stream)
-        stream.flush()
+        try:
+            if stream is None:  # started with stdout closed (`>&-`)
+                raise OSError(0, "standard output is closed")
+            write(report, stream)
+            stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk, a closed descriptor
+            _drop_stdout()
+            print(f"stylecheck: error: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
+            return EXIT_ERROR
     code = exit_code(results, {path: cfg.fail_level for path, cfg in run.entries}, args.fail_level)  # type: ignore[attr-defined]
     return EXIT_ERROR if args.fix and fixes.write_failures else code
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .diagnostic import SEVERITIES
-from .yamlload import YamlError, line_of, load_yaml_file
+from .yamlload import MAX_RULE_BYTES, YamlError, line_of, load_yaml_file
 
 CONFIG_NAMES = (".stylecheck.yaml", ".stylecheck.yml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
@@ -150,6 +150,9 @@ def config_from_mapping(data: Any, path: str | None = None, root: str | None = N
     preset = data.get("preset", "ap")
     if preset not in PRESETS:
         raise ConfigError(where, line_of(data, "preset"), f"unknown preset {preset!r} (expected one of: {', '.join(PRESETS)})")
+    budget = data.get("time-budget", 2.0)
+    if not budget > 0:
+        raise ConfigError(where, line_of(data, "time-budget"), f"'time-budget' must be a number of seconds above 0, not {budget!r}")
     fail_level = data.get("fail-level", "error")
     if fail_level not in SEVERITIES:
         raise ConfigError(where, line_of(data, "fail-level"), f"'fail-level' must be one of {', '.join(SEVERITIES)}")
@@ -214,24 +217,62 @@ def load_config(path: str) -> Config:
     if not os.path.isfile(path):
         raise ConfigError(path, None, "no such config file")
     try:
-        data = load_yaml_file(path)
+        data = load_yaml_file(path, MAX_RULE_BYTES)
     except YamlError as exc:
         raise ConfigError(exc.path, exc.line, exc.message) from None
     return config_from_mapping(data, path)
 
 
 def _pyproject_table(path: str) -> dict | None:
+    import re
     import tomllib
+
+    from .yamlload import MarkedDict
 
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            raw = handle.read(MAX_RULE_BYTES + 1)
     except OSError as exc:
         raise ConfigError(path, None, exc.strerror or str(exc)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+    except RecursionError:
+        raise ConfigError(path, None, "invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, None, f"invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("stylecheck")
-    return table if isinstance(table, dict) else None
+        where = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        message = str(exc)[: where.start()].rstrip() if where else str(exc)
+        raise ConfigError(path, int(where.group(1)) if where else None, f"invalid TOML: {message}") from None
+    tool = data.get("tool", {})
+    if "stylecheck" not in tool:
+        return None
+    table = tool["stylecheck"]
+    if not isinstance(table, dict):
+        raise ConfigError(path, None, "'tool.stylecheck' must be a table ([tool.stylecheck])")
+    # Remember the line of each key, so that errors point at it as they do for YAML.
+    marked = MarkedDict(table)
+    marked.lines, marked.line = _toml_key_lines(raw.decode("utf-8"))
+    return marked
+
+
+def _toml_key_lines(text: str) -> tuple[dict[str, int], int]:
+    """The 1-based line of each key of [tool.stylecheck], and of its header (0 when inline)."""
+    import re
+
+    lines: dict[str, int] = {}
+    header = 0
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = bool(re.match(r"\[\s*tool\s*\.\s*stylecheck\s*\]", stripped))
+            header = number if inside else header
+            continue
+        key = re.match(r"""["']?([A-Za-z0-9_-]+)["']?\s*=""", stripped)
+        if inside and key:
+            lines.setdefault(key.group(1), number)
+    return lines, header
 
 
 class ConfigFinder:

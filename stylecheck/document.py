@@ -227,9 +227,29 @@ def mask_text(text: str, ranges: list[tuple[int, int, str]]) -> str:
 _LINE_KEEPING = _Lazy(r"[^\r\n]+")
 
 
+def find_comments(text: str) -> list[Comment]:
+    """Every `<!-- ... -->` in `text`, as the non-greedy pattern `<!--(.*?)-->` would find them.
+
+    A loop over str.find rather than that pattern: the pattern rescans to the end of the text
+    from every unterminated `<!--`, which is quadratic on a file full of them.
+    """
+    comments: list[Comment] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            break
+        close = text.find("-->", start + 4)
+        if close < 0:
+            break  # no later opener can be closed either
+        comments.append(Comment(start, close + 3, text[start + 4 : close]))
+        pos = close + 3
+    return comments
+
+
 def _scan_plain(text: str) -> tuple[str, list[Block], list[Comment]]:
     """Plain text: paragraphs are separated by blank lines; comments and URLs are not prose."""
-    comments = [Comment(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text)] if "<!--" in text else []
+    comments = find_comments(text) if "<!--" in text else []
     ranges = [(c.start, c.end, " ") for c in comments]
     if "http" in text or "www." in text:  # a URL needs one of these; most articles have none
         ranges.extend((m.start(), m.end(), MASK_FILL) for m in _URL.finditer(text))

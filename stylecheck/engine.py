@@ -16,7 +16,7 @@ from .diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix, Match
 from .document import Document
 from .loader import bundled_rules_dir, load_styles
 from .ruletypes import Rule, RuleContext
-from .source import Source, SourceError, read_source
+from .source import SkippedFile, Source, SourceError, read_source
 from .suppression import Suppressions
 from .yamlload import YamlError, load_yaml_file
 
@@ -64,6 +64,8 @@ class Linter:
     def lint_path(self, path: str, encoding: str = "utf-8", fmt: str | None = None) -> FileResult:
         try:
             source = read_source(path, encoding)
+        except SkippedFile as exc:
+            return FileResult(path, warnings=[str(exc)])
         except SourceError as exc:
             return FileResult(path, error=exc.message)
         return self.lint_source(source, fmt)
@@ -87,8 +89,10 @@ class Linter:
             try:
                 matches = list(rule.check(doc))
             except TimeoutError:
+                # All or nothing: findings cut off at a moment in time would differ run to run.
                 result.warnings.append(
-                    f"{path}: rule {rule.id} stopped after {budget:g}s (its pattern is too slow on this file); its findings here are incomplete"
+                    f"{path}: rule {rule.id} stopped after {budget:g}s (its pattern is too slow on this file); "
+                    "its findings for this file are left out"
                 )
                 continue
             if rule.limit:
@@ -99,7 +103,14 @@ class Linter:
                 diagnostics.append(self._diagnostic(doc, rule, match, level if match.severity is None or level != rule.level else match.severity))
         doc.rule_deadline = None  # type: ignore[attr-defined]
         if diagnostics and self.accept is not None:
-            accepted = [m.span() for m in self.accept.finditer(doc.text)]
+            try:  # `accept` holds user patterns: the same budget as a rule
+                accepted = [m.span() for m in self.accept.finditer(doc.text, timeout=budget)]
+            except TimeoutError:
+                accepted = []
+                result.warnings.append(
+                    f"{path}: the 'accept' patterns of {self.config.path or 'the configuration'} stopped after {budget:g}s; "
+                    "accepted terms were not applied to this file"
+                )
             diagnostics = [d for d in diagnostics if not _within_any(d.offset, d.offset + d.length, accepted)]
         if diagnostics and suppressions:
             diagnostics = [d for d in diagnostics if not suppressions.suppressed(d.rule, d.offset, d.line)]

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from .errors import did_you_mean
 from .ruletypes import RULE_TYPES, Rule, RuleContext, RuleError, rule_class
-from .yamlload import YamlError, line_of, load_yaml_file
+from .yamlload import MAX_RULE_BYTES, YamlError, line_of, load_yaml_file
 
 RULE_SUFFIXES = (".yml", ".yaml")
 # Folders beside the styles that hold other data (house presets, word lists), never rules.
@@ -56,7 +56,7 @@ def rule_files(style: StyleDir) -> list[Path]:
 def load_rule_file(path: str, style: str, ctx: RuleContext) -> Rule | None:
     """Load one rule file. Returns None for a rule whose `presets` exclude the current preset."""
     try:
-        options = load_yaml_file(path)
+        options = load_yaml_file(path, MAX_RULE_BYTES)
     except YamlError as exc:
         raise RuleError(exc.path, exc.line, exc.message) from None
     if not isinstance(options, dict):

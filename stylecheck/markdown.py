@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex as re
 
-from .document import MASK_FILL, Block, Comment, _add_block, mask_text
+from .document import MASK_FILL, Block, Comment, _add_block, find_comments, mask_text
 from .lines import LineIndex
 
 _FRONT_MATTER = re.compile(r"\A(?:---[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\.\.\.)|\+\+\+[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)\+\+\+)[ \t]*(?=\r\n|\r|\n|\Z)", re.S)
@@ -32,7 +32,7 @@ _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?=[ \t]|$)")
 _ATX = re.compile(r"[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$|[ \t]*(?:=+|-+)[ \t]*$", re.M)
 _TABLE_PIPE = re.compile(r"(?<!\\)\|")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_OPEN_COMMENT_NEUTRAL = "<!-\ufffc"
 
 _parser = None
 
@@ -42,7 +42,9 @@ def _markdown_parser():
     if _parser is None:
         from markdown_it import MarkdownIt
 
-        _parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+        # Only the block structure is used (inline syntax is masked by _INLINE below), so the
+        # inline pass is switched off: it is the costly part, and quadratic on runs of "[".
+        _parser = MarkdownIt("commonmark").enable("table").enable("strikethrough").disable("inline")
     return _parser
 
 
@@ -132,7 +134,7 @@ def scan_markdown(text: str) -> tuple[str, list[Block], list[Comment]]:
                 ranges.append((line_start + marker.start(), line_start + marker.end(), " "))
         if kind == "heading":
             ranges.extend((start + m.start(), start + m.end(), " ") for m in _ATX.finditer(segment))
-        for m in _INLINE.finditer(segment):
+        for m in _INLINE.finditer(_without_open_comments(segment)):
             group = m.lastgroup
             s, e = start + m.start(), start + m.end()
             if group in ("code", "url", "autolink"):
@@ -152,12 +154,12 @@ def scan_markdown(text: str) -> tuple[str, list[Block], list[Comment]]:
     # HTML comments in blocks of their own (directives usually stand alone on a line).
     if "<!--" in text:
         seen = {c.start for c in comments}
-        for m in _COMMENT.finditer(text):
-            if m.start() in seen or any(s <= m.start() < e for s, e in code):
+        for comment in find_comments(text):
+            if comment.start in seen or any(s <= comment.start < e for s, e in code):
                 continue
-            if front and m.start() < front.end():
+            if front and comment.start < front.end():
                 continue
-            comments.append(Comment(m.start(), m.end(), m.group(1)))
+            comments.append(comment)
         comments.sort(key=lambda c: c.start)
 
     prose = mask_text(text, ranges)
@@ -165,3 +167,16 @@ def scan_markdown(text: str) -> tuple[str, list[Block], list[Comment]]:
     for start, end, kind in unmask:
         _add_block(blocks, prose, kind, start, end)
     return prose, blocks, comments
+
+
+def _without_open_comments(segment: str) -> str:
+    """`segment` with every `<!--` that no `-->` follows made inert (same length).
+
+    Such an opener can never start a comment, but _INLINE's `<!--.*?-->` would rescan to the end
+    of the segment from each one: quadratic on a paragraph full of them.
+    """
+    last_close = segment.rfind("-->")
+    cut = last_close + 3 if last_close >= 0 else 0
+    if segment.find("<!--", cut) < 0:
+        return segment
+    return segment[:cut] + segment[cut:].replace("<!--", _OPEN_COMMENT_NEUTRAL)

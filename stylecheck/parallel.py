@@ -68,6 +68,7 @@ def lint_entries(
     cache_dir: str | None = None,
     use_cache: bool = False,
     progress: bool = True,
+    max_bytes: int | None = None,
 ) -> tuple[list[FileResult], dict[str, str]]:
     """FileResults for `entries`, in order, and the texts of the files that have findings.
 
@@ -75,7 +76,9 @@ def lint_entries(
     (formatters show their lines); a whole archive's text is never held at once.
     """
     from .progress import Progress
+    from .source import DEFAULT_MAX_FILE_BYTES
 
+    max_bytes = DEFAULT_MAX_FILE_BYTES if max_bytes is None else max_bytes
     results: list[FileResult | None] = [None] * len(entries)
     texts: dict[str, str] = {}
     jobs = default_jobs() if not jobs else jobs
@@ -89,7 +92,7 @@ def lint_entries(
                 results[index] = _lint_source(source, config, texts) if not isinstance(source, FileResult) else source
                 bar.advance()
             elif use_cache:
-                hit = _from_cache(path, config, encoding, cache_dir, caches, texts)
+                hit = _from_cache(path, config, encoding, cache_dir, caches, texts, max_bytes)
                 if hit is not None:
                     results[index] = hit
                     bar.advance()
@@ -100,9 +103,9 @@ def lint_entries(
 
         work = [(index, entries[index][0], entries[index][1]) for index in todo]
         if jobs > 1 and _worth_a_pool(work):
-            done = _lint_in_pool(work, encoding, use_cache, jobs, bar)
+            done = _lint_in_pool(work, encoding, use_cache, jobs, bar, max_bytes)
         else:
-            done = _lint_here(work, encoding, use_cache, bar)
+            done = _lint_here(work, encoding, use_cache, bar, max_bytes)
         for index, result, text, digest in done:
             results[index] = result
             if text is not None:
@@ -126,16 +129,18 @@ def _cache_for(config: Any, encoding: str, cache_dir: str | None, caches: dict[A
     return caches[config]
 
 
-def _from_cache(path: str, config: Any, encoding: str, cache_dir: str | None, caches: dict[Any, Any], texts: dict[str, str]) -> FileResult | None:
+def _from_cache(path: str, config: Any, encoding: str, cache_dir: str | None, caches: dict[Any, Any], texts: dict[str, str], max_bytes: int) -> FileResult | None:
     """The cached result of an unchanged file (its text kept when it has findings), else None."""
     from .resultcache import content_digest
     from .source import SourceError, decode
 
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(max_bytes + 1) if max_bytes else handle.read()
     except OSError:
         return None  # the linting path reports it, with its usual message
+    if max_bytes and len(data) > max_bytes:
+        return None  # likewise: the linting path skips it with its notice
     digest = content_digest(data)
     result = _cache_for(config, encoding, cache_dir, caches).get(path, digest)
     if result is not None and result.diagnostics:
@@ -169,17 +174,22 @@ def _lint_source(source, config, texts: dict[str, str]) -> FileResult:
     return result
 
 
-def lint_one(path: str, config: Any, encoding: str, digest: bool = False) -> tuple[FileResult, str | None, str | None]:
+def lint_one(path: str, config: Any, encoding: str, digest: bool = False, max_bytes: int | None = None) -> tuple[FileResult, str | None, str | None]:
     """Read, decode and lint one file: (result, its text when it has findings, and with `digest`
     the SHA-256 of the bytes that were linted)."""
     from .engine import linter_for
-    from .source import SourceError, decode, read_bytes
+    from .source import DEFAULT_MAX_FILE_BYTES, SkippedFile, SourceError, decode, read_bytes
 
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, DEFAULT_MAX_FILE_BYTES if max_bytes is None else max_bytes)
         source = decode(data, path, encoding)
+    except SkippedFile as exc:  # binary or too large: a notice, not a failure
+        return FileResult(exc.path, warnings=[str(exc)]), None, None
     except SourceError as exc:
-        return FileResult(exc.path, error=exc.message), None, None
+        message = exc.message
+        if message == "no such file":  # it existed when the run collected it
+            message = "no such file (it was removed after the run started)"
+        return FileResult(exc.path, error=message), None, None
     sha256 = None
     if digest:
         from .resultcache import content_digest
@@ -190,13 +200,13 @@ def lint_one(path: str, config: Any, encoding: str, digest: bool = False) -> tup
     return result, (source.text if result.diagnostics else None), sha256
 
 
-def _lint_chunk(encoding: str, digest: bool, chunk: list[tuple[int, str, Any]]) -> list[tuple[int, FileResult, str | None, str | None]]:
-    return [(index, *lint_one(path, config, encoding, digest)) for index, path, config in chunk]
+def _lint_chunk(encoding: str, digest: bool, max_bytes: int, chunk: list[tuple[int, str, Any]]) -> list[tuple[int, FileResult, str | None, str | None]]:
+    return [(index, *lint_one(path, config, encoding, digest, max_bytes)) for index, path, config in chunk]
 
 
-def _lint_here(work, encoding: str, digest: bool, bar) -> Iterable[tuple[int, FileResult, str | None, str | None]]:
+def _lint_here(work, encoding: str, digest: bool, bar, max_bytes: int) -> Iterable[tuple[int, FileResult, str | None, str | None]]:
     for index, path, config in work:
-        yield (index, *lint_one(path, config, encoding, digest))
+        yield (index, *lint_one(path, config, encoding, digest, max_bytes))
         bar.advance()
 
 
@@ -208,7 +218,7 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _lint_in_pool(work, encoding: str, digest: bool, jobs: int, bar) -> Iterable[tuple[int, FileResult, str | None, str | None]]:
+def _lint_in_pool(work, encoding: str, digest: bool, jobs: int, bar, max_bytes: int) -> Iterable[tuple[int, FileResult, str | None, str | None]]:
     import multiprocessing
     from functools import partial
 
@@ -218,7 +228,7 @@ def _lint_in_pool(work, encoding: str, digest: bool, jobs: int, bar) -> Iterable
     context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else None)
     pool = context.Pool(processes=min(jobs, len(chunks)), initializer=_worker_start)
     try:
-        for items in pool.imap_unordered(partial(_lint_chunk, encoding, digest), chunks):
+        for items in pool.imap_unordered(partial(_lint_chunk, encoding, digest, max_bytes), chunks):
             yield from items
             bar.advance(len(items))
         pool.close()

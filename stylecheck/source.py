@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 BOM = "\ufeff"
 _SNIFF_BYTES = 8192
+# Editorial copy is kilobytes; a file beyond this is a data dump or a mistake. It is skipped with
+# a notice rather than read into memory and held to the per-rule time budget (--max-file-size).
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
 class SourceError(Exception):
@@ -15,6 +18,11 @@ class SourceError(Exception):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+
+class SkippedFile(SourceError):
+    """A file left out on purpose for its size: reported as a notice, not a failure. (A binary
+    file named for linting is a failure: the run exits 2, as for any file that cannot be read.)"""
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
     """Decode bytes into a Source, or raise SourceError with a one-line reason."""
     nul = data.find(b"\x00", 0, _SNIFF_BYTES) if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else -1
     if nul >= 0:
-        raise SourceError(path, f"binary file (NUL byte at offset {nul}), skipped")
+        raise SourceError(path, f"binary file (NUL byte at offset {nul}), skipped; for UTF-16 text use --encoding utf-16")
     enc = encoding.lower().replace("_", "-")
     if enc in ("utf-8", "utf8", "utf-8-sig"):
         try:
@@ -72,16 +80,33 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
     return Source(path=path, text=text[1:] if bom else text, bom=bom, encoding=encoding)
 
 
-def read_source(path: str, encoding: str = "utf-8") -> Source:
-    """Read and decode a file; every OS error becomes a one-line SourceError."""
-    return decode(read_bytes(path), path, encoding)
+def too_large(path: str, size: int | None, max_bytes: int) -> SkippedFile:
+    """`size` is None for a stream (a pipe, a device), whose size is known only to exceed the limit."""
+    actual = f" ({_megabytes(size)})" if size is not None else ""
+    return SkippedFile(path, f"larger than {_megabytes(max_bytes)}{actual}, skipped; raise the limit with --max-file-size")
 
 
-def read_bytes(path: str) -> bytes:
-    """A file's bytes; every OS error becomes a one-line SourceError."""
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.3g} MB"
+
+
+def read_source(path: str, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Source:
+    """Read and decode a file; every OS error becomes a one-line SourceError.
+
+    A file larger than `max_bytes` (0: no limit) is a SkippedFile, found by its size before reading.
+    """
+    return decode(read_bytes(path, max_bytes), path, encoding)
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes:
+    """A file's bytes; every OS error becomes a one-line SourceError, a file over `max_bytes` a
+    SkippedFile."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            size = os.fstat(handle.fileno()).st_size
+            if max_bytes and size > max_bytes:
+                raise too_large(path, size, max_bytes)
+            data = handle.read(max_bytes + 1) if max_bytes else handle.read()
     except FileNotFoundError:
         raise SourceError(path, "no such file") from None
     except IsADirectoryError:
@@ -90,6 +115,10 @@ def read_bytes(path: str) -> bytes:
         raise SourceError(path, "permission denied") from None
     except OSError as exc:
         raise SourceError(path, exc.strerror or str(exc)) from None
+    except MemoryError:
+        raise SourceError(path, "too large to read into memory") from None
+    if max_bytes and len(data) > max_bytes:  # a file that grew while it was read, a pipe, a device
+        raise too_large(path, None, max_bytes)
     return data
 
 

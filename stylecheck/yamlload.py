@@ -10,7 +10,13 @@ from typing import Any
 # A rule file is a few kilobytes; a style's vocabulary list can be larger. Anything beyond these
 # bounds is a mistake or an attack (billion-laughs aliases), refused before it is expanded.
 MAX_YAML_BYTES = 5 * 1024 * 1024
+# A rule or config file is a few kilobytes; PyYAML reads about 100 kB a second, so a larger one
+# would stall every run before it started.
+MAX_RULE_BYTES = 512 * 1024
 MAX_ALIASES = 100
+# What aliases may add beyond the nodes written in the file: a few reused lists are fine; nine
+# aliases nested eight deep (billion laughs) would expand to 43 million values.
+MAX_ALIAS_EXPANSION = 100_000
 
 
 class YamlError(UserError):
@@ -74,14 +80,63 @@ def _loader_class() -> type:
     return _Loader
 
 
-def load_yaml_text(text: str, path: str) -> Any:
-    if len(text) > MAX_YAML_BYTES:
-        raise YamlError(path, None, f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
-    loader = _loader_class()
+def _size_limit(max_bytes: int) -> str:
+    return f"{max_bytes // (1024 * 1024)} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes // 1024} kB"
+
+
+def _expanded_size(root: "yaml.Node", path: str) -> tuple[int, int]:
+    """(nodes written, nodes after expanding every alias) of a composed document; refuses cycles."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    # An explicit stack, not recursion: the document may be nested thousands deep.
+    stack: list[tuple["yaml.Node", bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            active.discard(key)
+            children = _children(node)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            continue
+        if key in sizes:
+            continue
+        if key in active:
+            raise YamlError(path, node.start_mark.line + 1, "invalid YAML: an alias refers to itself (a YAML bomb?)")
+        active.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    return len(sizes), sizes[id(root)]
+
+
+def _children(node: "yaml.Node") -> "list[yaml.Node]":
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def load_yaml_text(text: str, path: str, max_bytes: int = MAX_YAML_BYTES) -> Any:
+    if len(text) > max_bytes:
+        raise YamlError(path, None, f"file is larger than {_size_limit(max_bytes)}; refused")
     import yaml
 
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - the loader is a SafeLoader
+        loader = _loader_class()(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            written, expanded = _expanded_size(node, path)
+            if expanded - written > MAX_ALIAS_EXPANSION:
+                raise YamlError(
+                    path, None, f"invalid YAML: its aliases expand to {expanded:,} values (a YAML bomb?); refused"
+                )
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -93,14 +148,15 @@ def load_yaml_text(text: str, path: str) -> Any:
         raise YamlError(path, None, "invalid YAML: nested too deeply") from None
 
 
-def load_yaml_file(path: str) -> Any:
+def load_yaml_file(path: str, max_bytes: int = MAX_YAML_BYTES) -> Any:
+    """Load a YAML file of at most `max_bytes` (MAX_RULE_BYTES for rule and config files)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_YAML_BYTES + 1)
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise YamlError(path, None, exc.strerror or str(exc)) from None
-    if len(data) > MAX_YAML_BYTES:
-        raise YamlError(path, None, f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
+    if len(data) > max_bytes:
+        raise YamlError(path, None, f"file is larger than {_size_limit(max_bytes)}; refused")
     key = _cache_key(data)
     if key is not None:
         from .rulecache import load_entry
@@ -112,7 +168,7 @@ def load_yaml_file(path: str) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise YamlError(path, None, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
-    value = load_yaml_text(text, path)
+    value = load_yaml_text(text, path, max_bytes)
     if key is not None:
         from .rulecache import store_entry
 

@@ -77,3 +77,19 @@ def assert_invariant(text: str, diagnostics) -> None:
 
 
 os.environ.setdefault("STYLECHECK_NO_CACHE", "1")
+
+
+def _hypothesis_profiles() -> None:
+    """HYPOTHESIS_PROFILE=ci (the default: short and reproducible) or long (the local campaign)."""
+    from hypothesis import HealthCheck, settings
+
+    relaxed = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile("ci", max_examples=200, derandomize=True, database=None, **relaxed)
+    settings.register_profile("dev", max_examples=1000, **relaxed)
+    settings.register_profile(
+        "long", max_examples=int(os.environ.get("STYLECHECK_FUZZ_EXAMPLES", "20000")), database=None, **relaxed
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_hypothesis_profiles()

@@ -28,7 +28,7 @@ def test_decode_with_legacy_encoding():
 def test_decode_refuses_binary():
     with pytest.raises(SourceError) as info:
         decode(b"PNG\x00\x01\x02", "image.txt")
-    assert info.value.message == "binary file (NUL byte at offset 3), skipped"
+    assert info.value.message == "binary file (NUL byte at offset 3), skipped; for UTF-16 text use --encoding utf-16"
 
 
 def test_read_source_missing_file(tmp_path):

@@ -16,6 +16,8 @@ def to_dict(report: Report) -> dict[str, Any]:
             files.append({"path": result.path, "error": result.error})
         else:
             files.append({"path": result.path, "diagnostics": [d.to_json() for d in result.diagnostics]})
+        if result.warnings:  # notices: a file skipped (binary, too large), a rule out of time
+            files[-1]["warnings"] = list(result.warnings)
     return {"version": VERSION, "files": files, "summary": report.counts()}
 
 

@@ -25,6 +25,9 @@ from .. import valecompat
 
 # Each rule gets this many seconds per file before its scan is stopped (hostile user patterns).
 DEFAULT_TIME_BUDGET = 2.0
+# The most entries one list or mapping of a rule may hold: every entry joins one alternation, and
+# compiling 10,000 of them already takes seconds. Larger vocabularies belong in several rules.
+MAX_ENTRIES = 10_000
 
 
 class RuleError(UserError):
@@ -121,6 +124,8 @@ class Rule:
         self.link: str = get("link")
         self.description: str = get("description")
         self.examples: dict | None = get("examples")
+        if self.examples:
+            _check_examples(self.examples, path)
         self.action: dict | None = get("action")
         self.skip_quotes: bool = get("skipquotes")
         self.presets: list | None = get("presets")
@@ -243,6 +248,11 @@ class Rule:
         """`pattern.finditer` over [start, end), stopped when the rule's time budget is spent."""
         return pattern.finditer(self.text_of(doc), start, end, timeout=doc_time_left(doc))
 
+    def is_exception(self, text: str, doc: Document) -> bool:
+        """Does `text` fully match the rule's `exceptions` (a user pattern, so under the budget)?"""
+        exceptions = getattr(self, "exceptions", None)
+        return exceptions is not None and exceptions.fullmatch(text, timeout=doc_time_left(doc)) is not None
+
     def format_message(self, *args: Any) -> str:
         return format_message(self.message, args)
 
@@ -299,8 +309,37 @@ def validate(options: Any, fields: dict[str, Field], path: str) -> None:
         if not isinstance(value, spec.types) or (isinstance(value, bool) and bool not in spec.types and int in spec.types):
             expected = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in spec.types)
             raise RuleError(path, line_of(options, key), f"{key!r} must be {expected}, not {_TYPE_NAMES.get(type(value), type(value).__name__)}")
+        if isinstance(value, (list, dict)) and len(value) > MAX_ENTRIES:
+            raise RuleError(path, line_of(options, key), f"{key!r} has {len(value):,} entries (at most {MAX_ENTRIES:,}); split the rule")
         if spec.choices and value not in spec.choices:
             raise RuleError(path, line_of(options, key), f"{key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
+
+
+_EXAMPLE_KEYS = ("text", "match", "suggest", "preset", "format")
+
+
+def _check_examples(examples: dict, path: str) -> None:
+    """`examples:` is {bad: [...], good: [...]}, each item a text or a mapping with a `text`."""
+    import difflib
+
+    for kind, items in examples.items():
+        line = line_of(examples, kind)
+        if kind not in ("bad", "good"):
+            hint = difflib.get_close_matches(str(kind), ["bad", "good"], n=1)
+            raise RuleError(path, line, f"unknown key {kind!r} in 'examples'" + (f" (did you mean {hint[0]!r}?)" if hint else " (expected bad, good)"))
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise RuleError(path, line, f"'examples.{kind}' must be a list of texts, not {_TYPE_NAMES.get(type(items), type(items).__name__)}")
+        for item in items:
+            if isinstance(item, str):
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise RuleError(path, getattr(item, "line", line), f"each item of 'examples.{kind}' must be a text or a mapping with a 'text'")
+            for key in item:
+                if key not in _EXAMPLE_KEYS:
+                    hint = difflib.get_close_matches(str(key), _EXAMPLE_KEYS, n=1)
+                    raise RuleError(path, line_of(item, key), f"unknown key {key!r} in an example" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
 
 
 _TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", bool: "true or false", int: "a whole number", float: "a number", type(None): "empty"}

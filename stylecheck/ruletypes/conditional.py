@@ -56,7 +56,7 @@ class Conditional(Rule):
                 found = m.group()
                 if not found or found in defined:
                     continue
-                if self.exceptions is not None and self.exceptions.search(found):
+                if self.exceptions is not None and self.exceptions.search(found, timeout=doc_time_left(doc)):
                     continue
                 yield Match(offset + m.start(), offset + m.end(), self.format_message(found))
 
@@ -77,7 +77,7 @@ class Conditional(Rule):
                     key, span = m.group(), m.span()
                 if not key or key in defined:
                     continue
-                if self.exceptions is not None and self.exceptions.fullmatch(key):
+                if self.is_exception(key, doc):
                     continue
                 yield Match(span[0], span[1], self.format_message(key))
 

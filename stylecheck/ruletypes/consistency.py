@@ -113,7 +113,7 @@ class Consistency(Rule):
             for m in scan(self, doc, start, end):
                 if not m.group():
                     continue
-                if self.exceptions is not None and self.exceptions.fullmatch(m.group()):
+                if self.is_exception(m.group(), doc):
                     continue
                 for pair, (a, b) in enumerate(self.groups):
                     if m.start(a) >= 0:

@@ -128,7 +128,7 @@ class Existence(Rule):
                 if m.end() == m.start():
                     continue
                 text = m.group()
-                if self.exceptions is not None and self.exceptions.fullmatch(text):
+                if self.is_exception(text, doc):
                     continue
                 yield Match(m.start(), m.end(), self.format_message(text), self.suggestions)
 

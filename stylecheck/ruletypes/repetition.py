@@ -16,7 +16,7 @@ import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from .base import Field, Rule, exceptions_pattern, join_alternatives
+from .base import Field, Rule, doc_time_left, exceptions_pattern, join_alternatives
 
 
 class Repetition(Rule):
@@ -76,7 +76,7 @@ class Repetition(Rule):
                     count += 1
                 if hit and count > self.max:
                     span = text[prev_start : m.end()]
-                    if "\n" not in span and not (self.exceptions is not None and self.exceptions.search(span)):
+                    if "\n" not in span and not (self.exceptions is not None and self.exceptions.search(span, timeout=doc_time_left(doc))):
                         yield Match(offset + prev_start, offset + m.end(), self.format_message(curr), (curr,))
                         count = 0
                 prev_start = m.start()
@@ -97,7 +97,7 @@ class Repetition(Rule):
                 token = m.group("token")
                 if self.alpha and not token.isalpha():
                     continue
-                if self.exceptions is not None and self.exceptions.fullmatch(token):
+                if self.is_exception(token, doc):
                     continue
                 yield Match(m.start(), m.end(), self.format_message(token), (token,))
 

@@ -172,7 +172,7 @@ class Substitution(Rule):
                             pass
                     if _same_token(expected, observed):
                         continue
-                    if self.exceptions is not None and self.exceptions.search(observed):
+                    if self.exceptions is not None and self.exceptions.search(observed, timeout=doc_time_left(doc)):
                         continue
                     options = expected.split("|")
                     message = self.message
@@ -194,7 +194,7 @@ class Substitution(Rule):
                 observed = m.group()
                 if not observed:
                     continue
-                if self.exceptions is not None and self.exceptions.fullmatch(observed):
+                if self.is_exception(observed, doc):
                     continue
                 for replacement, group in self.replacements:
                     if m.start(group) >= 0:
