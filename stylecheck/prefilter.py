@@ -17,6 +17,8 @@ from typing import Any, Iterator
 
 import regex
 
+from .wordlists import trie_pattern
+
 # Characters that mean something in a pattern outside a character class.
 _META = set("\\.^$*+?{}[]|()")
 # A prefix shorter than this finds too many candidates to pay for the second pass.
@@ -120,28 +122,6 @@ def _group_end(pattern: str, i: int) -> int:
                 return j
         j += 1
     return -1
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One pattern matching any of `words`, shaped as a trie: the engine tests one character per
-    branch point instead of every word at every position."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # A word may end here: the rest is optional (longer words are tried first, as a
-        # longest-first alternation would).
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
 
 
 class Prefilter:
