@@ -105,6 +105,8 @@ def trie_pattern(words: "list[str] | tuple[str, ...] | frozenset[str]") -> str:
 
 
 _WORD_START = re.compile(r"\w")
+_FIRST_RUN = re.compile(r"\w+")
+_RUN_AT_WORD_START = re.compile(r"(?<![\w'’])\w+")
 
 
 class WordStarts:
@@ -121,9 +123,17 @@ class WordStarts:
 
     MEMO = "_stylecheck_memo"
 
+    # The trie of thousands of words takes the stdlib `re` about 60 ms to compile: more than
+    # linting an article. The first few documents a process sees are scanned without it (below),
+    # so a pre-commit run on one article never pays for it; an archive run compiles it once.
+    DOCUMENTS_BEFORE_TRIE = 8
+
     def __init__(self) -> None:
         self.words: set[str] = set()
         self._pattern: "re.Pattern[str] | None" = None
+        self._first_runs: "frozenset[str] | None" = None
+        self._run_lengths: list[int] = []
+        self._documents = 0
 
     def add(self, words: "list[str] | tuple[str, ...] | set[str]") -> bool:
         """Register a rule's words; False (nothing registered) unless each starts with a word character."""
@@ -132,6 +142,7 @@ class WordStarts:
             return False
         self.words.update(words)
         self._pattern = None
+        self._first_runs = None
         return True
 
     def pattern(self) -> "re.Pattern[str]":
@@ -141,13 +152,34 @@ class WordStarts:
 
     def positions(self, doc: Any) -> list[int]:
         """The sorted candidate positions in `doc.prose`, scanned once per document."""
-        pattern = self.pattern()
         memo = doc.__dict__.setdefault(self.MEMO, {})
         key = ("word-starts", self)  # this index, not its pattern: a pattern's hash reads its whole source
         found = memo.get(key)
-        if found is None or found[0] is not pattern:
-            found = memo[key] = (pattern, [m.start() for m in pattern.finditer(doc.prose)])
+        if found is None or found[0] is not self.words:
+            found = memo[key] = (self.words, self._scan(doc.prose))
         return found[1]
+
+    def _scan(self, prose: str) -> list[int]:
+        if self._pattern is None and self._documents < self.DOCUMENTS_BEFORE_TRIE:
+            self._documents += 1
+            return self._scan_runs(prose)
+        return [m.start() for m in self.pattern().finditer(prose)]
+
+    def _scan_runs(self, prose: str) -> list[int]:
+        """Candidates found without compiling the trie, a superset of the trie's: where the text's
+        run of word characters begins with the first run of some registered word (a registered
+        word that matches there has its first run as a prefix of the text's run). Set look-ups,
+        one per distinct first-run length, decide; the rules' own patterns refuse the extra ones."""
+        if self._first_runs is None:
+            self._first_runs = frozenset(m.group() for m in map(_FIRST_RUN.match, self.words) if m)
+            self._run_lengths = sorted({len(r) for r in self._first_runs})
+        firsts, lengths = self._first_runs, self._run_lengths
+        found = []
+        for m in _RUN_AT_WORD_START.finditer(prose):
+            run = m.group()
+            if any(run[:n] in firsts for n in lengths if n <= len(run)):
+                found.append(m.start())
+        return found
 
     def matches(self, pattern: "re.Pattern[str]", doc: Any, segments: Any) -> Iterator[Any]:
         """Exactly what `pattern.finditer(prose, start, end)` yields for each segment in turn, for a

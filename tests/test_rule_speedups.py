@@ -109,3 +109,17 @@ def test_figure_rules_tried_at_number_starts_find_what_a_scan_of_each_segment_fi
             del rule._at_number_starts
         assert found == plain, rule_id
         assert found, rule_id  # each rule has something to say about this text
+
+
+def test_word_starts_finds_the_same_matches_before_and_after_it_compiles_its_trie():
+    runs, trie = WordStarts(), WordStarts()
+    trie.DOCUMENTS_BEFORE_TRIE = 0  # this instance compiles its trie for its first document
+    words = ["colour", "colours", "color", "email", "e-mail", "co-operation", "cooperation", "ceasefire"]
+    assert runs.add(words) and trie.add(words)
+    pattern = re.compile(r"(?<![\w'’-])(?:colours?|color|e-?mail|co-?operation|ceasefire)(?![\w'’-])")
+    cut = TEXT.index("colourful") + 6
+    for doc in (Document.from_text(TEXT), Document.from_text(TEXT.upper()), Document.from_text(TEXT[:cut])):
+        segments = [(b.start, b.end) for b in doc.blocks] + [(0, min(cut, len(doc.prose)))]
+        found = [m.span() for m in runs.matches(pattern, doc, segments)]
+        assert found == [m.span() for m in trie.matches(pattern, doc, segments)] == _plain(pattern, doc, segments)
+    assert runs._pattern is None and trie._pattern is not None
