@@ -76,38 +76,56 @@ class NameVariant(Rule):
         groups: dict[str, list[str]] = defaultdict(list)
         for name, skeleton in zip(names, skeletons):
             groups[skeleton].append(name)
-        for forms in groups.values():
-            if len(forms) < 2:
-                continue
-            yield from self._check_group(doc, forms)
-
-    def _check_group(self, doc: Document, forms: list[str]) -> Iterator[Match]:
-        pairs = [(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :] if _variants(a, b)]
-        if not pairs:
+        candidates = [pairs for forms in groups.values() if len(forms) > 1 for pairs in [_pairs(forms)] if pairs]
+        if not candidates:
             return
-        involved = sorted({f for pair in pairs for f in pair})
+        # One scan of the article for every name involved in any group (not one per group: a
+        # long document with many groups would be read again for each).
+        involved = sorted({f for pairs in candidates for pair in pairs for f in pair})
         pattern = regex.compile(r"\b(?:" + "|".join(involved) + r")\b")
         places: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for start, end in self.segments(doc):
-            for m in pattern.finditer(doc.prose, start, end):
+            for m in pattern.finditer(prose, start, end):
                 places[m.group()].append((m.start(), m.end()))
-        names = {f for f in involved if _used_as_name(doc.prose, f, places[f])}
-        beside = {f: _neighbours(doc.prose, places[f]) for f in names}
+        lowercase = _LowercaseWords(prose)
+        names = {f for f in involved if _used_as_name(prose, f, places[f], lowercase)}
+        beside = {f: _neighbours(prose, places[f]) for f in names}
         reported: set[str] = set()
-        for a, b in pairs:
-            if a not in names or b not in names or _different_people(beside[a], beside[b]):
-                continue
-            first, second = places[a], places[b]
-            if len(first) != len(second):
-                minority, usual = (a, b) if len(first) < len(second) else (b, a)
-            else:
-                minority, usual = (b, a) if first[0][0] < second[0][0] else (a, b)
-            if minority in reported:
-                continue
-            reported.add(minority)
-            message_args = (minority, usual, len(places[minority]), len(places[usual]))
-            for start, end in places[minority]:
-                yield Match(start, end, self.format_message(*message_args), (usual,))
+        for pairs in candidates:
+            for a, b in pairs:
+                if a not in names or b not in names or _different_people(beside[a], beside[b]):
+                    continue
+                first, second = places[a], places[b]
+                if len(first) != len(second):
+                    minority, usual = (a, b) if len(first) < len(second) else (b, a)
+                else:
+                    minority, usual = (b, a) if first[0][0] < second[0][0] else (a, b)
+                if minority in reported:
+                    continue
+                reported.add(minority)
+                message_args = (minority, usual, len(places[minority]), len(places[usual]))
+                for start, end in places[minority]:
+                    yield Match(start, end, self.format_message(*message_args), (usual,))
+
+
+def _pairs(forms: list[str]) -> list[tuple[str, str]]:
+    return [(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :] if _variants(a, b)]
+
+
+class _LowercaseWords:
+    """Is a word ever written in lowercase in the article? One scan, made on the first question."""
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = set(_WORD_RUN.findall(self.prose))
+        return word in self.words
+
+
+_WORD_RUN = regex.compile(r"\w+")
 
 
 def _variants(a: str, b: str) -> bool:
@@ -169,9 +187,9 @@ def _different_people(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]
     return bool(a[1] and not a[0] and b[0] and not b[1] or b[1] and not b[0] and a[0] and not a[1])
 
 
-def _used_as_name(prose: str, form: str, places: list[tuple[int, int]]) -> bool:
+def _used_as_name(prose: str, form: str, places: list[tuple[int, int]], lowercase: "_LowercaseWords") -> bool:
     """Inside a sentence at least once, and never written in lowercase in the article."""
-    if regex.search(r"\b" + form.lower() + r"\b", prose):
+    if form.lower() in lowercase:
         return False
     for start, _end in places:
         before = prose[max(0, start - 3) : start].rstrip(" \t")
