@@ -190,25 +190,30 @@ class WordStarts:
     def matches_by(self, match_at: Any, doc: Any, segments: Any) -> Iterator[Any]:
         """Like `matches`, with `match_at(prose, position, segment_end)` standing for `pattern.match`:
         anything with `end()`, or None."""
-        positions = self.positions(doc)
-        if not positions:
-            return
-        prose = doc.prose
-        count = len(positions)
-        for start, end in segments:
-            i = bisect_left(positions, start)
-            resume = start  # finditer goes on after the end of its last match
-            while i < count:
-                at = positions[i]
-                if at >= end:
-                    break
-                i += 1
-                if at < resume:
-                    continue
-                m = match_at(prose, at, end)
-                if m is not None:
-                    yield m
-                    resume = m.end()
+        yield from matches_at(self.positions(doc), match_at, doc.prose, segments)
+
+
+def matches_at(positions: list[int], match_at: Any, prose: str, segments: Any) -> Iterator[Any]:
+    """What a `finditer` over each segment in turn yields, for a pattern that can only match at
+    one of the sorted candidate `positions`: `match_at(prose, position, segment_end)` is tried
+    at those alone, and a candidate inside a previous match is passed over, as finditer would."""
+    if not positions:
+        return
+    count = len(positions)
+    for start, end in segments:
+        i = bisect_left(positions, start)
+        resume = start  # finditer goes on after the end of its last match
+        while i < count:
+            at = positions[i]
+            if at >= end:
+                break
+            i += 1
+            if at < resume:
+                continue
+            m = match_at(prose, at, end)
+            if m is not None:
+                yield m
+                resume = m.end()
 
 
 def word_starts(shared: dict[str, Any]) -> WordStarts:

@@ -20,14 +20,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Iterator
 
 import regex
 
 from ..diagnostic import Match
 from ..document import Document
-from ..wordlists import trie_pattern, word_starts
+from ..wordlists import matches_at, trie_pattern, word_starts
 from .base import Field, Rule
 from .figures import number_starts
 
@@ -154,26 +153,8 @@ class Numerals(Rule):
         a run of number characters starts. Each figure pattern (small, start, thousands) starts at a
         number character and refuses one just before it, so no match starts anywhere else; trying
         the few run starts (one scan of the prose, shared by the rules) replaces a scan per rule."""
-        starts = number_starts(doc)
-        if not starts:
-            return
-        prose = doc.prose
-        match = self.pattern.match
-        count = len(starts)
-        for seg_start, seg_end in self.segments(doc):
-            i = bisect_left(starts, seg_start)
-            resume = seg_start  # finditer goes on after the end of its last match
-            while i < count:
-                at = starts[i]
-                if at >= seg_end:
-                    break
-                i += 1
-                if at < resume:
-                    continue
-                m = match(prose, at, seg_end)  # a fixed pattern, tried at one place: no budget needed
-                if m is not None:
-                    yield m
-                    resume = m.end()
+        # A fixed pattern, tried at one place at a time: no time budget needed.
+        yield from matches_at(number_starts(doc), self.pattern.match, doc.prose, self.segments(doc))
 
     @staticmethod
     def _line(prose: str, pos: int) -> str:
