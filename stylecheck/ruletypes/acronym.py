@@ -73,13 +73,25 @@ class Acronym(Rule):
                 if _in_name(prose, m.start(), m.end()):
                     continue
                 lower = word.lower()
-                if len(word) > 2 and lower in prose and regex.search(r"\b" + regex.escape(lower) + r"\b", prose):
+                if len(word) > 2 and self._written_in_lowercase(prose, lower, doc):
                     continue  # a shouted ordinary word (AND, WINNERS), written in lowercase elsewhere
                 if runs is None:
                     runs = capitalised_runs(prose)  # once per article, and only when needed
                 if _defined(prose, word, m.start(), m.end(), runs):
                     continue
                 yield Match(m.start(), m.end(), self.format_message(word))
+
+    @staticmethod
+    def _written_in_lowercase(prose: str, lower: str, doc: Document) -> bool:
+        """Does `lower` stand as a whole word in the article? For a word of letters only, a set of
+        the article's lowercase words, built once per document, answers without a scan per word."""
+        if "&" in lower or not lower.isalpha():
+            return lower in prose and regex.search(r"\b" + regex.escape(lower) + r"\b", prose) is not None
+        memo = doc.__dict__.setdefault("_stylecheck_memo", {})
+        words = memo.get("lowercase-words")
+        if words is None:
+            words = memo["lowercase-words"] = {m.group() for m in _LOWERCASE_RUN.finditer(prose)}
+        return lower in words
 
     def _shouted(self, prose: str, start: int, end: int) -> bool:
         """In an all-capitals run: the word before or after is capitals too, or a bracketed code."""
@@ -90,6 +102,8 @@ class Acronym(Rule):
         return before.endswith(("(", ": ")) and after[:1] in (")", ".", ":") and not after.startswith(") ")
 
 
+# A maximal run of word characters that is all lowercase letters.
+_LOWERCASE_RUN = regex.compile(r"(?<!\w)\p{Ll}++(?!\w)")
 _NAME_BEFORE = regex.compile(r"[\p{L}\p{N},;]\s+\p{Lu}[\p{L}'’-]*\s+$")
 _NAME_AFTER = regex.compile(r"\s+(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}")
 
@@ -105,12 +119,14 @@ _TERMINAL = tuple('.!?"”’)…:;')
 
 def _in_headline(prose: str, pos: int) -> bool:
     """On a line that does not end like a sentence: a headline, a caption or a byline."""
-    stop = len(prose)
-    for newline in ("\n", "\r"):
-        found = prose.find(newline, pos)
-        if found != -1:
-            stop = min(stop, found)
+    # One search for either line break (two `find`s would read to the end of a document that has
+    # no CR at all, for every acronym: quadratic on a long file).
+    found = _LINE_BREAK.search(prose, pos)
+    stop = found.start() if found else len(prose)
     return not prose[pos:stop].rstrip().endswith(_TERMINAL)
+
+
+_LINE_BREAK = regex.compile(r"[\r\n]")
 
 
 def _defined(prose: str, word: str, start: int, end: int, runs: list[tuple[int, str]]) -> bool:

@@ -121,11 +121,14 @@ class _LowercaseWords:
 
     def __contains__(self, word: str) -> bool:
         if self.words is None:
-            self.words = set(_WORD_RUN.findall(self.prose))
+            # A set built from an iterator, not from findall's list: a 20 MB document has millions
+            # of words but only thousands of distinct ones.
+            self.words = {m.group() for m in _LOWERCASE_RUN.finditer(self.prose)}
         return word in self.words
 
 
-_WORD_RUN = regex.compile(r"\w+")
+# A run of word characters that is all lowercase letters: the only runs a lowercased name can equal.
+_LOWERCASE_RUN = regex.compile(r"(?<!\w)\p{Ll}++(?!\w)")
 
 
 def _variants(a: str, b: str) -> bool:
