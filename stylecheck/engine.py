@@ -18,7 +18,7 @@ from .loader import bundled_rules_dir, load_styles
 from .ruletypes import Rule, RuleContext
 from .source import SkippedFile, Source, SourceError, read_source
 from .suppression import Suppressions
-from .yamlload import YamlError, load_yaml_file
+from .yamlload import load_yaml_file
 
 
 def preset_settings(preset: str) -> dict[str, Any]:
@@ -26,11 +26,7 @@ def preset_settings(preset: str) -> dict[str, Any]:
     path = bundled_rules_dir() / "presets" / f"{preset}.yml"
     if not path.is_file():
         return {}
-    try:
-        data = load_yaml_file(str(path))
-    except YamlError:
-        raise
-    return dict(data or {})
+    return dict(load_yaml_file(str(path)) or {})
 
 
 def _thaw(value: Any) -> Any:
@@ -100,7 +96,9 @@ class Linter:
             for match in matches:
                 if rule.skip_quotes and doc.in_quote(match.start, match.end):
                     continue
-                diagnostics.append(self._diagnostic(doc, rule, match, level if match.severity is None or level != rule.level else match.severity))
+                # A rule may set a finding's own severity; a config override of the rule wins over it.
+                severity = match.severity if match.severity is not None and level == rule.level else level
+                diagnostics.append(self._diagnostic(doc, rule, match, severity))
         doc.rule_deadline = None  # type: ignore[attr-defined]
         if diagnostics and self.accept is not None:
             try:  # `accept` holds user patterns: the same budget as a rule
