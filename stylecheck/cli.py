@@ -22,11 +22,34 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, told the terminal width: argparse would ask `shutil`, whose import
+    (with bz2 and lzma) costs a few milliseconds on every run, help or not."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_terminal_columns() - 2)
+
+
+def _terminal_columns() -> int:
+    """What `shutil.get_terminal_size` answers: $COLUMNS, else the terminal's width, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .output import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="stylecheck",
+        formatter_class=_HelpFormatter,
         description="An editorial style and consistency linter for news copy.",
         epilog="Other commands: 'stylecheck test-rules DIR' runs rule examples; 'stylecheck lsp' starts the language server.",
     )

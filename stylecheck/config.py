@@ -28,6 +28,9 @@ from .diagnostic import SEVERITIES
 from .yamlload import MAX_RULE_BYTES, YamlError, line_of, load_yaml_file
 
 CONFIG_NAMES = (".stylecheck.yaml", ".stylecheck.yml")
+# Vale's own names, in its search order. Kept here rather than in vale.py so that looking for
+# configuration files never imports the Vale reader.
+VALE_CONFIG_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".bzr", "_darcs", "node_modules", ".venv", "venv", "__pycache__",
@@ -275,6 +278,15 @@ def _toml_key_lines(text: str) -> tuple[dict[str, int], int]:
     return lines, header
 
 
+def first_file(directory: str, names: tuple[str, ...]) -> str | None:
+    """The first of `names` that is a file in `directory` (a config search, in its order)."""
+    for name in names:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
 class ConfigFinder:
     """Finds the config that governs a file by walking up from its folder; caches per folder."""
 
@@ -290,21 +302,14 @@ class ConfigFinder:
     def for_dir(self, directory: str) -> Config:
         if directory in self._by_dir:
             return self._by_dir[directory]
-        found = None
-        for name in CONFIG_NAMES:
-            candidate = os.path.join(directory, name)
-            if os.path.isfile(candidate):
-                found = candidate
-                break
+        found = first_file(directory, CONFIG_NAMES)
         if found is None:
             pyproject = os.path.join(directory, "pyproject.toml")
             if os.path.isfile(pyproject) and _pyproject_table(pyproject) is not None:
                 found = pyproject
         if found is None:
             # A Vale project: its `.vale.ini` governs the folder when no stylecheck config does.
-            from .vale import find_vale_config
-
-            found = find_vale_config(directory)
+            found = first_file(directory, VALE_CONFIG_NAMES)
         if found is not None:
             if found not in self._loaded:
                 self._loaded[found] = load_config(found)

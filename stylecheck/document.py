@@ -13,25 +13,8 @@ from functools import cached_property
 from typing import Iterator
 
 from .lines import LineIndex
+from .patterns import Lazy
 from .source import Source
-
-
-class _Lazy:
-    """A module pattern compiled on first use. Parsing a pattern costs about a millisecond, and
-    most runs need only a few of them (no sentences, no quotes, no comments): start-up stays short."""
-
-    __slots__ = ("_source", "_flags", "_compiled")
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self._source = source
-        self._flags = flags
-        self._compiled = None
-
-    def __getattr__(self, name: str):
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(self._source, self._flags)
-        return getattr(compiled, name)
 
 
 # Markup that separated words (a tag, an emphasis marker) becomes a space; content that stood for
@@ -41,23 +24,23 @@ MASK_FILL = "\ufffc"
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
-_BLANK_LINE = _Lazy(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
-_COMMENT = _Lazy(r"<!--(.*?)-->", re.S)
-_URL = _Lazy(r"""\b(?:https?://|www\.)[^\s<>"'“”‘’]+(?<![.,;:!?)\]'"])""")
+_BLANK_LINE = Lazy(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
+_COMMENT = Lazy(r"<!--(.*?)-->", re.S)
+_URL = Lazy(r"""\b(?:https?://|www\.)[^\s<>"'“”‘’]+(?<![.,;:!?)\]'"])""")
 # A sentence ends at . ! ? or … (with any closing quotes or brackets) before white space and a
 # capital, digit or opening quote; or, in a block whose lines are not hard-wrapped, at a line break
 # after a short line without end punctuation (a headline or a byline run into the next line).
 # The end mark is matched, then dropped from the match by `\K`: a pattern that starts with a
 # character class lets the engine skip from mark to mark, three times faster than starting with
 # a look-behind (the same boundaries: a block never starts right after an end mark).
-_SENTENCE_END = _Lazy(
+_SENTENCE_END = Lazy(
     r"""(?:(?P<punct>[.!?…]\K["'”’)\]]*(?:[ \t]+|(?:\r\n|\r|\n)[ \t]*))|(?P<line>(?:\r\n|\r|\n)[ \t]*))"""
     r"""(?=["'“‘(\[]*[\p{Lu}\d])""",
 )
 # A line shorter than this share of its block's longest line is not a wrapped line.
 _SHORT_LINE = 0.6
-_LINE_SPLIT = _Lazy(r"\r\n|\r|\n")
-_ABBREVIATION_BEFORE = _Lazy(
+_LINE_SPLIT = Lazy(r"\r\n|\r|\n")
+_ABBREVIATION_BEFORE = Lazy(
     r"""(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpl|Adm|Maj|Rev|Hon|St|Mt|Ft|Jr|Sr|"""
     r"""Inc|Co|Corp|Ltd|No|Nos|vs|etc|approx|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Blvd|Rd|Dept|Univ|"""
     r"""Calif|Conn|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Wash|Wis|Va|Md|Ga|Ala|Ariz|Ark|Colo|Del|Ind|Kan|"""
@@ -179,7 +162,7 @@ class Document:
 
 # Curly quotes pair by their shape; straight quotes pair in order. Either may stay open to the end
 # of the block.
-_QUOTE = _Lazy(r'“[^”\n\r]*(?:”|(?=[\r\n]|$))|"[^"\r\n]*(?:"|(?=[\r\n]|$))')
+_QUOTE = Lazy(r'“[^”\n\r]*(?:”|(?=[\r\n]|$))|"[^"\r\n]*(?:"|(?=[\r\n]|$))')
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -194,8 +177,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_FIRST_NON_SPACE = _Lazy(r"\S")
-_LAST_NON_SPACE = _Lazy(r"(?r)\S")  # searched from the end
+_FIRST_NON_SPACE = Lazy(r"\S")
+_LAST_NON_SPACE = Lazy(r"(?r)\S")  # searched from the end
 
 
 def format_for_path(path: str | None) -> str:
@@ -224,7 +207,7 @@ def mask_text(text: str, ranges: list[tuple[int, int, str]]) -> str:
     return "".join(parts)
 
 
-_LINE_KEEPING = _Lazy(r"[^\r\n]+")
+_LINE_KEEPING = Lazy(r"[^\r\n]+")
 
 
 def find_comments(text: str) -> list[Comment]:

@@ -9,8 +9,7 @@ import time
 from functools import lru_cache
 from typing import Any
 
-import regex
-
+from . import patterns
 from .config import Config, RuleSelection, selection_for
 from .diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix, Match
 from .document import Document
@@ -46,7 +45,7 @@ class Linter:
         settings.update({k: _thaw(v) for k, v in config.settings})
         self.ctx = RuleContext(preset=config.preset, settings=settings, accept=config.accept)
         self.rules: dict[str, Rule] = load_styles(config.style_paths(), self.ctx)
-        self.accept = regex.compile(r"\b(?:" + "|".join(config.accept) + r")\b") if config.accept else None
+        self.accept = patterns.compile(r"\b(?:" + "|".join(config.accept) + r")\b") if config.accept else None
         self._selections: dict[Any, tuple[RuleSelection, list[Rule]]] = {}
 
     def active_rules(self, path: str) -> tuple[RuleSelection, list[Rule]]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import regex as re
 
+from . import patterns
 from .document import MASK_FILL, Block, Comment, _add_block, find_comments, mask_text
 from .lines import LineIndex
 
-_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\.\.\.)|\+\+\+[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)\+\+\+)[ \t]*(?=\r\n|\r|\n|\Z)", re.S)
+_FRONT_MATTER = patterns.compile(r"\A(?:---[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\.\.\.)|\+\+\+[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)\+\+\+)[ \t]*(?=\r\n|\r|\n|\Z)", re.S)
 
 # Inline syntax inside a prose block, in priority order (a code span hides everything in it).
-_INLINE = re.compile(
+_INLINE = patterns.compile(
     r"""(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"""
     r"""|(?P<comment><!--.*?-->)"""
     r"""|(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)"""
@@ -28,10 +29,10 @@ _INLINE = re.compile(
     re.S,
 )
 # Structure at the start of a line: indentation, block quote markers.
-_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?=[ \t]|$)")
-_ATX = re.compile(r"[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$|[ \t]*(?:=+|-+)[ \t]*$", re.M)
-_TABLE_PIPE = re.compile(r"(?<!\\)\|")
+_QUOTE_PREFIX = patterns.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+_LIST_MARKER = patterns.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?=[ \t]|$)")
+_ATX = patterns.compile(r"[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$|[ \t]*(?:=+|-+)[ \t]*$", re.M)
+_TABLE_PIPE = patterns.compile(r"(?<!\\)\|")
 _OPEN_COMMENT_NEUTRAL = "<!-\ufffc"
 
 _parser = None

@@ -118,7 +118,15 @@ def lint_entries(
             cache.save()
         except (OSError, TypeError, ValueError) as exc:
             print(f"stylecheck: warning: cannot write the cache in {os.path.dirname(cache.path)}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+    _save_patterns()
     return [r for r in results if r is not None], texts
+
+
+def _save_patterns() -> None:
+    """Keep the patterns this process had to compile for the next run (see patterns.py)."""
+    patterns = sys.modules.get("stylecheck.patterns")
+    if patterns is not None:
+        patterns.save()
 
 
 def _cache_for(config: Any, encoding: str, cache_dir: str | None, caches: dict[Any, Any]):
@@ -201,7 +209,9 @@ def lint_one(path: str, config: Any, encoding: str, digest: bool = False, max_by
 
 
 def _lint_chunk(encoding: str, digest: bool, max_bytes: int, chunk: list[tuple[int, str, Any]]) -> list[tuple[int, FileResult, str | None, str | None]]:
-    return [(index, *lint_one(path, config, encoding, digest, max_bytes)) for index, path, config in chunk]
+    done = [(index, *lint_one(path, config, encoding, digest, max_bytes)) for index, path, config in chunk]
+    _save_patterns()  # a worker compiles the patterns used only while linting; it saves them
+    return done
 
 
 def _lint_here(work, encoding: str, digest: bool, bar, max_bytes: int) -> Iterable[tuple[int, FileResult, str | None, str | None]]:

@@ -17,6 +17,7 @@ from typing import Any, Iterator
 
 import regex
 
+from . import patterns
 from .wordlists import trie_pattern
 
 # Characters that mean something in a pattern outside a character class.
@@ -130,7 +131,7 @@ class Prefilter:
     def __init__(self, pattern: "regex.Pattern[str]", prefixes: list[str], flags: int, word_start: bool) -> None:
         self.pattern = pattern
         lead = r"\b" if word_start else ""
-        self.candidates = regex.compile(lead + trie_pattern(sorted(set(prefixes))), flags | regex.VERSION0)
+        self.candidates = patterns.compile(lead + trie_pattern(sorted(set(prefixes))), flags | regex.VERSION0)
 
     @classmethod
     def build(cls, pattern: "regex.Pattern[str]", forms: list[str], flags: int, word_start: bool, minimum: int = 8) -> "Prefilter | None":

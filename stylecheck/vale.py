@@ -33,13 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import DEFAULT_INCLUDE, Config, ConfigError, RuleSelection
+from .config import DEFAULT_INCLUDE, VALE_CONFIG_NAMES, Config, ConfigError, RuleSelection
 from .diagnostic import SEVERITY_RANK
 
 if TYPE_CHECKING:
     from .ruletypes import Rule, RuleContext
 
-VALE_CONFIG_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
 SUPPORTED = ("existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric")
 UNSUPPORTED = ("spelling", "sequence", "script", "readability")
 # Keys of `.vale.ini` that are not rule switches.
@@ -445,8 +444,7 @@ def builtin_rules(ctx: "RuleContext") -> "dict[str, Rule]":
 
 
 def find_vale_config(directory: str) -> str | None:
-    for name in VALE_CONFIG_NAMES:
-        candidate = os.path.join(directory, name)
-        if os.path.isfile(candidate):
-            return candidate
-    return None
+    """The Vale configuration file in `directory`, if any (Vale's names, in its order)."""
+    from .config import first_file
+
+    return first_file(directory, VALE_CONFIG_NAMES)

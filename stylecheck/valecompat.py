@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import regex
 
+from . import patterns
+
 if TYPE_CHECKING:
     from .document import Document
 
@@ -131,7 +133,7 @@ def translate(pattern: str) -> str:
 def compile_vale(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
     """Translate and compile (memoised: compiled patterns are immutable); raises ValeRegexError
     or regex.error."""
-    return regex.compile(translate(pattern), flags | regex.VERSION0)
+    return patterns.compile(translate(pattern), flags | regex.VERSION0)
 
 
 def exceptions_source(terms: Iterable[str]) -> str | None:
@@ -171,8 +173,8 @@ def to_sentence(words: list[str], conjunction: str = "or") -> str:
 # -- pruning: scan only with the tokens that can match this document ------------------------------
 
 # A token with no regex syntax: its words must all occur in the document for it to match.
-_PLAIN_TOKEN = regex.compile(r"[\w '’-]+")
-_WORD_RUN = regex.compile(r"\w+")
+_PLAIN_TOKEN = patterns.compile(r"[\w '’-]+")
+_WORD_RUN = patterns.compile(r"\w+")
 
 
 def token_key(token: str, ignorecase: bool) -> tuple | None:
@@ -196,9 +198,9 @@ def token_key(token: str, ignorecase: bool) -> tuple | None:
     return ("text", fold(literal), fold(anchor) if anchor and len(anchor) >= 3 else None)
 
 
-_PLAIN_GROUP = regex.compile(r"\((?:\?:)?([\w '’,-]+(?:\|[\w '’,-]+)+)\)")
+_PLAIN_GROUP = patterns.compile(r"\((?:\?:)?([\w '’,-]+(?:\|[\w '’,-]+)+)\)")
 # A top-level class of punctuation that must occur at least once, like `[!?]{2,}`.
-_PUNCT_CLASS = regex.compile(r"\[([^\]\\\w\s^-]+)\](?:\+|\{[1-9]|(?![?*{]))")
+_PUNCT_CLASS = patterns.compile(r"\[([^\]\\\w\s^-]+)\](?:\+|\{[1-9]|(?![?*{]))")
 
 
 def _required_chars(pattern: str) -> str | None:
@@ -520,7 +522,7 @@ def merged_finditer(patterns: list, text: str, timeout: float):
 
 # -- blocks -------------------------------------------------------------------------------------
 
-_PARAGRAPH_BREAK = regex.compile(r"\n\n")
+_PARAGRAPH_BREAK = patterns.compile(r"\n\n")
 
 
 def vale_blocks(doc: "Document", scopes: tuple[str, ...], ignores: tuple = ()) -> list[tuple[int, str]]:

@@ -317,3 +317,106 @@ def test_parsed_yaml_is_cached_by_content(tmp_path, monkeypatch):
     assert again == first and again.lines == {"pound": 1, "dollar": 2}  # line numbers survive
     data.write_text("euro: {symbol: '€'}\n", encoding="utf-8")
     assert yamlload.load_yaml_file(str(data)) == {"euro": {"symbol": "€"}}
+
+
+# -- the pattern store (patterns.py) --------------------------------------------------------------
+
+
+def _run_python(code: str, cache: Path, *args: str) -> str:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "STYLECHECK_RULES_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    env.pop("STYLECHECK_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+# In the child: count the patterns `regex` has to parse (a stored pattern is never parsed).
+_COUNT_PARSES = """
+import regex._main
+parsed = []
+_compile = regex._main._compile
+def counting(pattern, flags, *args, **kwargs):
+    parsed.append(pattern)
+    return _compile(pattern, flags, *args, **kwargs)
+regex._main._compile = counting
+"""
+
+
+def test_a_pattern_compiled_once_is_loaded_from_the_store_by_the_next_process(tmp_path):
+    cache = tmp_path / "cache"
+    first = _run_python(
+        _COUNT_PARSES + "from stylecheck import patterns\n"
+        "p = patterns.compile(r'tide(\\d+)mark')\npatterns.save()\nprint(len(parsed))",
+        cache,
+    )
+    assert int(first) >= 1  # parsed in the first process
+    second = _run_python(
+        _COUNT_PARSES + "from stylecheck import patterns\n"
+        "p = patterns.compile(r'tide(\\d+)mark')\n"
+        "print(p.fullmatch('tide42mark').group(1), [x for x in parsed if 'tide' in x])\n"
+        "q = patterns.compile(r'ebb(\\d+)flow')\nprint([x for x in parsed if 'ebb' in x])",
+        cache,
+    )
+    assert second.splitlines() == ["42 []", "['ebb(\\\\d+)flow']"]
+
+
+def test_a_second_run_parses_no_fixed_pattern(tmp_path):
+    """Start-up: the second lint of an article compiles nothing (rules and module patterns)."""
+    cache = tmp_path / "cache"
+    article = tmp_path / "brief.txt"
+    article.write_text("The council met on Tuesday, March 3, at 10:30 a.m. and voted 7-2.\n\n"
+                       "It said the the budget of $4.5 million would rise by 3 percent.\n", encoding="utf-8")
+    lint = "from stylecheck.cli import main\nimport sys\ncode = main(['-q', '--preset', 'british', sys.argv[1]])\n"
+    _run_python(lint, cache, str(article))
+    out = _run_python(_COUNT_PARSES + lint + "print('PARSED', parsed)", cache, str(article))
+    assert "[House.DoubledWord]" in out
+    assert out.splitlines()[-1] == "PARSED []"
+
+
+def test_a_damaged_pattern_store_is_ignored(tmp_path, monkeypatch):
+    import regex
+
+    from stylecheck import patterns, rulecache
+
+    monkeypatch.delenv("STYLECHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("STYLECHECK_RULES_CACHE_DIR", str(tmp_path))
+    for name, value in (("_compiled", {}), ("_used", set()), ("_loaded", False), ("_new", False)):
+        monkeypatch.setattr(patterns, name, value)
+    # A store whose entry does not match its key (a pattern for "b" filed under "a"), and junk.
+    rulecache.store_entry("patterns", patterns._store_key(), {("a+", 0): regex.compile("b+"), "junk": 1})
+    assert patterns.compile("a+").fullmatch("aaa")
+    assert patterns.compile("a+").pattern == "a+"
+
+
+def test_the_pattern_store_keeps_what_this_run_used_when_it_is_full(tmp_path, monkeypatch):
+    import regex
+
+    from stylecheck import patterns, rulecache
+
+    monkeypatch.delenv("STYLECHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("STYLECHECK_RULES_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(patterns, "STORE_LIMIT", 3)
+    old = {(f"old{n}", 0): regex.compile(f"old{n}") for n in range(4)}
+    for name, value in (("_compiled", dict(old)), ("_used", set()), ("_loaded", True), ("_new", False)):
+        monkeypatch.setattr(patterns, name, value)
+    patterns.compile("new1")
+    patterns.compile("old3")
+    patterns.save()
+    stored = rulecache.load_entry("patterns", patterns._store_key())
+    # Over the limit by two: the two oldest patterns this run did not use are dropped.
+    assert sorted(source for source, _flags in stored) == ["new1", "old2", "old3"]
+
+
+def test_a_lazy_module_pattern_compiles_on_first_use_and_pickles_by_source():
+    import pickle
+
+    from stylecheck.patterns import Lazy
+
+    lazy = Lazy(r"(\d+) seats")
+    assert lazy._compiled is None
+    assert lazy.search("won 12 seats").group(1) == "12"
+    again = pickle.loads(pickle.dumps(lazy))
+    assert again.search("lost 3 seats").group(1) == "3"

@@ -24,13 +24,14 @@ from typing import Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..wordlists import WordListError, load_data
 from .base import Field, Rule
 
 _CONNECTORS = r"(?:[\s-]+(?:(?:of|and|for|the|on|in|to|de|du|des|la|le|di|del|y|et|&)[\s-]+)*)"
-_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN = patterns.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 class Acronym(Rule):
@@ -50,9 +51,9 @@ class Acronym(Rule):
         ) | frozenset(self.ctx.accept)
         # Two or more capitals (an inner & allowed), an optional plural s; not touching letters,
         # digits, hyphens, dots or apostrophes (G7, F-16, U.S., O'NEILL are something else).
-        self.pattern = regex.compile(r"(?<![\p{L}\p{N}&.'’/-])\p{Lu}[\p{Lu}&]*\p{Lu}(?=s?(?![\p{L}\p{N}&'’/-]|\.\p{L}))")
-        self.shouted_before = regex.compile(r"\p{Lu}{2,}[^\p{L}\n]{1,3}$")
-        self.shouted_after = regex.compile(r"^[^\p{L}\n]{1,3}\p{Lu}{2,}")
+        self.pattern = patterns.compile(r"(?<![\p{L}\p{N}&.'’/-])\p{Lu}[\p{Lu}&]*\p{Lu}(?=s?(?![\p{L}\p{N}&'’/-]|\.\p{L}))")
+        self.shouted_before = patterns.compile(r"\p{Lu}{2,}[^\p{L}\n]{1,3}$")
+        self.shouted_after = patterns.compile(r"^[^\p{L}\n]{1,3}\p{Lu}{2,}")
 
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
@@ -103,9 +104,9 @@ class Acronym(Rule):
 
 
 # A maximal run of word characters that is all lowercase letters.
-_LOWERCASE_RUN = regex.compile(r"(?<!\w)\p{Ll}++(?!\w)")
-_NAME_BEFORE = regex.compile(r"[\p{L}\p{N},;]\s+\p{Lu}[\p{L}'’-]*\s+$")
-_NAME_AFTER = regex.compile(r"\s+(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}")
+_LOWERCASE_RUN = patterns.compile(r"(?<!\w)\p{Ll}++(?!\w)")
+_NAME_BEFORE = patterns.compile(r"[\p{L}\p{N},;]\s+\p{Lu}[\p{L}'’-]*\s+$")
+_NAME_AFTER = patterns.compile(r"\s+(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}")
 
 
 def _in_name(prose: str, start: int, end: int) -> bool:
@@ -126,7 +127,7 @@ def _in_headline(prose: str, pos: int) -> bool:
     return not prose[pos:stop].rstrip().endswith(_TERMINAL)
 
 
-_LINE_BREAK = regex.compile(r"[\r\n]")
+_LINE_BREAK = patterns.compile(r"[\r\n]")
 
 
 def _defined(prose: str, word: str, start: int, end: int, runs: list[tuple[int, str]]) -> bool:
@@ -139,10 +140,10 @@ def _defined(prose: str, word: str, start: int, end: int, runs: list[tuple[int, 
     return any(initials in run for run_start, run in runs if run_start < end + 120)
 
 
-_RUN = regex.compile(
+_RUN = patterns.compile(
     r"\p{Lu}[\p{L}'’]*(?:" + _CONNECTORS + r"\p{Lu}[\p{L}'’]*)+"
 )
-_INITIAL = regex.compile(r"(?<![\p{L}'’])\p{Lu}")
+_INITIAL = patterns.compile(r"(?<![\p{L}'’])\p{Lu}")
 
 
 def capitalised_runs(prose: str) -> list[tuple[int, str]]:

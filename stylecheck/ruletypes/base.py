@@ -21,7 +21,7 @@ import regex
 from ..diagnostic import CATEGORIES, SEVERITIES, Match
 from ..document import Document
 from ..yamlload import line_of
-from .. import valecompat
+from .. import patterns, valecompat
 
 # Each rule gets this many seconds per file before its scan is stopped (hostile user patterns).
 DEFAULT_TIME_BUDGET = 2.0
@@ -179,7 +179,7 @@ class Rule:
         if source is None:
             return None
         try:
-            return regex.compile(source, regex.VERSION0)
+            return patterns.compile(source, regex.VERSION0)
         except regex.error as exc:
             raise self.error(key, f"rule {self.id}: bad pattern in {key!r}: {exc}") from None
 
@@ -204,7 +204,7 @@ class Rule:
         item is named, rather than the joined pattern the user never wrote.
         """
         try:
-            return regex.compile(pattern, flags | regex.VERSION0)
+            return patterns.compile(pattern, flags | regex.VERSION0)
         except (regex.error, OverflowError, RecursionError, ValueError) as exc:
             for part in parts or ():
                 try:

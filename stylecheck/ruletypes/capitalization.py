@@ -18,13 +18,14 @@ from typing import Callable, Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
 
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
-_TITLE_SPLIT = regex.compile(r"[\p{N}\p{L}]+[^\s\-/]*")
-_NUMBER_LIST = regex.compile(r"\d+\.")
+_TITLE_SPLIT = patterns.compile(r"[\p{N}\p{L}]+[^\s\-/]*")
+_NUMBER_LIST = patterns.compile(r"\d+\.")
 _SMALL_WORDS = frozenset(
     "a an and as at but by en for if in nor of on or per the to vs vs. via v v.".split()
 )
@@ -70,7 +71,7 @@ class Capitalization(Rule):
         word = _WORD
         if self.exceptions is not None:
             word = self.exceptions.pattern + "|" + word
-        self.words = regex.compile(word, regex.VERSION0)
+        self.words = patterns.compile(word, regex.VERSION0)
         vocab_words = _WORD if not exceptions else r"\b(?:" + "|".join(exceptions) + r")\b|" + _WORD
         self.sentence_words = self.compile_vale("(?i)" + vocab_words, "exceptions")
         self.convert: Callable[[str], str] | None = None

@@ -19,13 +19,12 @@ what a search for digits costs; all date rules share one scan per document.
 """
 from __future__ import annotations
 
-import calendar
-import datetime
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
@@ -48,7 +47,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _YEAR_TAIL = rf"(?:(?P<comma>,)?{_SP}{{1,2}}(?P<year>{_YEAR})(?!\w|[.,:/]\d))?"
 
-DATE_PATTERN = regex.compile(
+DATE_PATTERN = patterns.compile(
     r"(?=\d)(?:"
     # Month first: "March 16", "Sept. 16, 2025", "Jan 5th", "March 2025" (a year and no day).
     rf"(?<=(?<![\w.])(?P<mon>{_MONTH})(?P<dot>\.)?{_SP}{{1,2}})"
@@ -62,19 +61,19 @@ DATE_PATTERN = regex.compile(
     r")",
     regex.VERSION0,
 )
-_WEEKDAY_BEFORE = regex.compile(rf"(?<![\w.])(?P<wd>{_WEEKDAY})(?P<wsep>,?{_SP}+)(?:the{_SP}+)?$")
-_LEADING_ZERO = regex.compile(r"(?<![\d,.])0[1-9](?!\d)")
+_WEEKDAY_BEFORE = patterns.compile(rf"(?<![\w.])(?P<wd>{_WEEKDAY})(?P<wsep>,?{_SP}+)(?:the{_SP}+)?$")
+_LEADING_ZERO = patterns.compile(r"(?<![\d,.])0[1-9](?!\d)")
 # After "16 Feb." a lower-case word or a figure means the full stop was only the abbreviation's.
-_SENTENCE_GOES_ON = regex.compile(r"[ \t\u00a0]+[\p{Ll}\d]")
-_IN_BEFORE = regex.compile(r"(?<![\w])[Ii]n[ \t\u00a0]+$")
-_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}.'’-]*)[ \t\u00a0]+$")
+_SENTENCE_GOES_ON = patterns.compile(r"[ \t\u00a0]+[\p{Ll}\d]")
+_IN_BEFORE = patterns.compile(r"(?<![\w])[Ii]n[ \t\u00a0]+$")
+_WORD_BEFORE = patterns.compile(r"(\p{Lu}[\p{L}.'’-]*)[ \t\u00a0]+$")
 # Capitalised words before "May" that still leave it a month ("On May 5", "Sunday May 5").
 _MAY_AFTER = frozenset(
     "On In By Since From Until Till Before After Last Next Early Late Mid Through During Of And Or To "
     "Between Around About The".split()
 ) | frozenset(WEEKDAYS)
 # After a year, these let the sentence go on without the AP comma (a time, a bracket, punctuation).
-_AFTER_YEAR_OK = regex.compile(r"""(?:[ \t\u00a0]*(?:$|[\r\n]|[.,;:!?)\]}"'”’…—–-])|[ \t\u00a0]+\d)""")
+_AFTER_YEAR_OK = patterns.compile(r"""(?:[ \t\u00a0]*(?:$|[\r\n]|[.,;:!?)\]}"'”’…—–-])|[ \t\u00a0]+\d)""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,10 +170,15 @@ def _may_is_month(prose: str, start: int, month_first: bool) -> bool:
     return word in _MAY_AFTER
 
 
+# Days in each month of a common year (the calendar module would cost its import at start-up).
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def days_in(month: int, year: int | None) -> int:
     if month == 2:
-        return 29 if year is None or calendar.isleap(year) else 28
-    return calendar.monthrange(2001, month)[1]
+        leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        return 29 if leap else 28
+    return _MONTH_DAYS[month - 1]
 
 
 def is_possible(month: int, day: int, year: int | None) -> bool:
@@ -389,6 +393,8 @@ class Dates(Rule):
         for d in dates:
             if d.weekday is None or d.day is None or d.month is None or not is_possible(d.month, d.day, d.year):
                 continue
+            import datetime  # here, not at the top: few articles give a weekday with a date
+
             if d.year:
                 candidates = [d.year]
                 context = None
@@ -414,8 +420,8 @@ class Dates(Rule):
             )
 
 
-_DATELINE_BEFORE = regex.compile(r"(?:^|[\r\n])[ \t]*\p{Lu}[\p{L} .,'()/-]{0,60},[ \t]*$")
-_DATELINE_AFTER = regex.compile(r"(?:,?[ \t]*\d{4})?[ \t]*(?:\([\w ]+\)[ \t]*)?[-–—]")
+_DATELINE_BEFORE = patterns.compile(r"(?:^|[\r\n])[ \t]*\p{Lu}[\p{L} .,'()/-]{0,60},[ \t]*$")
+_DATELINE_AFTER = patterns.compile(r"(?:,?[ \t]*\d{4})?[ \t]*(?:\([\w ]+\)[ \t]*)?[-–—]")
 
 
 def _in_dateline(prose: str, d: DateMention) -> bool:

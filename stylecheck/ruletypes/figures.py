@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Rule, RuleError, doc_time_left
@@ -43,13 +44,13 @@ def figure_pattern(extra_words: tuple[tuple[str, str], ...]) -> "regex.Pattern[s
 
     # Every branch refuses a word character before its first digit, so `\b` lets the scan skip
     # the inner digits of every number before trying any branch.
-    return regex.compile(
+    return patterns.compile(
         rf"\b(?=\d)(?:(?P<_date>{_body(DATE_PATTERN)})|(?P<_time>{_body(TIME_PATTERN)})|(?P<_money>{_body(currencies(extra_words).pattern)}))",
         regex.VERSION0,
     )
 
 
-_NUMBER_RUN = regex.compile(r"\p{N}+")
+_NUMBER_RUN = patterns.compile(r"\p{N}+")
 
 
 def number_starts(doc: Document) -> list[int]:

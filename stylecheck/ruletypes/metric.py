@@ -22,12 +22,13 @@ from typing import Any, Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
 
-_WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
-_VOWEL_GROUPS = regex.compile(r"[aeiouy]+")
+_WORDS = patterns.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+_VOWEL_GROUPS = patterns.compile(r"[aeiouy]+")
 _BINARY = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
     ast.Mod: operator.mod, ast.Pow: operator.pow, ast.FloorDiv: operator.floordiv,

@@ -27,6 +27,7 @@ from typing import Any, Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
@@ -41,12 +42,12 @@ _SHORT_BY_VALUE = {1e6: "m", 1e9: "bn", 1e12: "tn"}
 # Currency words that say nothing beyond the symbol's default currency (so "$5 million" can replace
 # "5 million dollars"); "U.S. dollars" and "Canadian dollars" are kept as the writer's choice.
 _PLAIN_WORDS = frozenset({"dollars", "dollar", "dlrs", "euros", "euro", "pounds", "pound", "sterling", "stg", "pounds sterling"})
-_QUALIFIER = regex.compile(
+_QUALIFIER = patterns.compile(
     r"[ \t\u00a0]*\([ \t\u00a0]*(?:(?P<approx>about|around|roughly|approximately|approx\.|some|nearly|almost|~)"
     r"|(?P<bound>more than|less than|over|under|up to|at least|at most|just over|just under))?[ \t\u00a0]*$"
 )
-_CLOSING = regex.compile(r"[ \t\u00a0]*(?:\)|[,;][^()\r\n]{0,60}\))")
-_SYMBOL_PREFIX = regex.compile(r"(?<![\w.$])(?P<pfx>US|C|A|NZ|HK|S)$")
+_CLOSING = patterns.compile(r"[ \t\u00a0]*(?:\)|[,;][^()\r\n]{0,60}\))")
+_SYMBOL_PREFIX = patterns.compile(r"(?<![\w.$])(?P<pfx>US|C|A|NZ|HK|S)$")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def currencies(extra: tuple[tuple[str, str], ...] = ()) -> Currencies:
         r"(?:(?P<{p}lsp>[ \u00a0]?)(?P<{p}long>thousand|million|billion|trillion|mln|bln)"
         r"|(?P<{p}ssp>[ \u00a0]?)(?P<{p}short>mn|bn|tn)|(?P<{p}short1>m|k))(?![\w])"
     )
-    pattern = regex.compile(
+    pattern = patterns.compile(
         rf"(?=\d)(?:"
         rf"(?<=(?P<sym>{sym_class})(?P<ssp>[ \u00a0]?))(?P<num>{number})(?![.,]?\d)(?:{magnitude.format(p='s')})?(?!\w)"
         rf"(?:[ \u00a0]+(?P<cw>{word_alt})(?![\w-]))?"

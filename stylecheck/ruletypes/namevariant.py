@@ -30,6 +30,7 @@ from typing import Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
@@ -37,7 +38,7 @@ from .base import Field, Rule
 # Letters that transliterations and misspellings swap: vowels (and y) with each other, c/q with k,
 # z with s (Mohammed/Muhammad, Kovalenko/Kovalenco, Gonzales/Gonzalez).
 _SOUNDS = str.maketrans("eiouycqz", "aaaaakks")
-_DOUBLES = regex.compile(r"(.)\1+")
+_DOUBLES = patterns.compile(r"(.)\1+")
 _SENTENCE_OPENERS = set(".!?:\"“‘'(")
 # Capitalised words beside a name that say nothing about who it is (honorifics, sentence openers).
 # An office does: "President Reagan" and "Donald Regan" are two men.
@@ -45,8 +46,8 @@ _NOT_NEIGHBOURS = frozenset(
     "The A An In On At But And Or If When As For Of By With From To After Before Under Over Then So Yet "
     "Mr Mrs Ms Miss Dr Sir Mme Mlle Herr Frau Senor Senora".split()
 )
-_PREVIOUS = regex.compile(r"(\p{Lu}[\p{L}'’-]*) $")
-_NEXT = regex.compile(r"(?:['’]s)? (\p{Lu}[\p{L}'’-]*)")
+_PREVIOUS = patterns.compile(r"(\p{Lu}[\p{L}'’-]*) $")
+_NEXT = patterns.compile(r"(?:['’]s)? (\p{Lu}[\p{L}'’-]*)")
 
 
 class NameVariant(Rule):
@@ -58,7 +59,7 @@ class NameVariant(Rule):
 
     def compile(self, options: dict) -> None:
         minimum = max(2, int(self.option("minlength")))
-        self.words = regex.compile(r"\b\p{Lu}\p{Ll}{%d,}\b" % (minimum - 1))
+        self.words = patterns.compile(r"\b\p{Lu}\p{Ll}{%d,}\b" % (minimum - 1))
         self.skip = frozenset(str(w) for w in self.option("exceptions")) | frozenset(self.ctx.accept)
 
     def check(self, doc: Document) -> Iterator[Match]:
@@ -128,7 +129,7 @@ class _LowercaseWords:
 
 
 # A run of word characters that is all lowercase letters: the only runs a lowercased name can equal.
-_LOWERCASE_RUN = regex.compile(r"(?<!\w)\p{Ll}++(?!\w)")
+_LOWERCASE_RUN = patterns.compile(r"(?<!\w)\p{Ll}++(?!\w)")
 
 
 def _variants(a: str, b: str) -> bool:

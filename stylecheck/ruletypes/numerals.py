@@ -24,6 +24,7 @@ from typing import Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..wordlists import matches_at, trie_pattern, word_starts
@@ -44,12 +45,25 @@ _OPENERS = frozenset(
     "between among every each last per than once more less fewer".split()
 )
 _TERMINAL = tuple('.!?"”’)…:;')
-_PAIRED_BEFORE = regex.compile(r"\p{N}[\p{N},.]*(?:\s*(?:%|per\s*cent|percent))?\s*(?:to|and|or|of|in|by|from|out\s+of|x|×|-|–|—|/)\s+$")
-_PAIRED_AFTER = regex.compile(r"^\s*(?:to|and|or|of|in|by|out\s+of|x|×|-|–|—|/)\s+(?:\$|£|€)?\p{N}")
-_WORD_BEFORE = regex.compile(r"([\p{L}.&]+)[\s\u00a0]+$")
-_WORDS_AFTER = regex.compile(r"^[\s\u00a0]+([\p{L}'’.]+)(?:[\s\u00a0]+([\p{L}'’.]+))?")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}+")
+_PAIRED_BEFORE = patterns.compile(r"\p{N}[\p{N},.]*(?:\s*(?:%|per\s*cent|percent))?\s*(?:to|and|or|of|in|by|from|out\s+of|x|×|-|–|—|/)\s+$")
+_PAIRED_AFTER = patterns.compile(r"^\s*(?:to|and|or|of|in|by|out\s+of|x|×|-|–|—|/)\s+(?:\$|£|€)?\p{N}")
+_WORD_BEFORE = patterns.compile(r"([\p{L}.&]+)[\s\u00a0]+$")
+_WORDS_AFTER = patterns.compile(r"^[\s\u00a0]+([\p{L}'’.]+)(?:[\s\u00a0]+([\p{L}'’.]+))?")
+_LOWER_WORD = patterns.compile(r"(?<![\p{L}\p{N}])\p{Ll}+")
 _NUMBERISH = frozenset(["no", "nos", "number", "numbers"])
+_LIST_ITEM = patterns.compile(r"(?:[-*•]|\p{N}+[.)])\s")
+# Spelled-out numbers left alone: idioms ("one in ten", "ten to one"), clock times, "tens of thousands".
+_IDIOM_BEFORE = patterns.compile(r"\b(?:one|nine|\p{N}+)\s+(?:in|out\s+of)\s+$")
+_IDIOM_AFTER = patterns.compile(r"\s+(?:to\s+one|o'clock|o’clock)\b")
+_MULTIPLIER_AFTER = patterns.compile(r"\s+(?:hundred|thousand|million|billion|trillion)s?\b")
+_OF_THE_BEFORE = patterns.compile(r"\b(?:of|the)\s+$")
+# Figures at a sentence start that are not numbers to spell out.
+_YEAR = patterns.compile(r"1\p{N}{3}|20\p{N}{2}|21\p{N}{2}")
+_PERCENT_AFTER = patterns.compile(r"\s*(?:%|per\s*cent|percent)")
+_DECADE_MARKER_TIME_AFTER = patterns.compile(r"s\b|['’]?s\b|[.)]\s|[:./]\p{N}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
+_UNIT_OR_NAME_AFTER = patterns.compile(r"\p{L}|[ \t]+\p{Lu}")
+_CITATION_AFTER = patterns.compile(r"\(\p{N}|\s+of\s+\p{N}+\.")
+_TOKEN_BEFORE = patterns.compile(r"[\"“‘'(\[]*(\S+?)[\"”’')\]]*\s+$")
 
 
 def _spelled(n: int) -> str:
@@ -61,7 +75,7 @@ def _spelled(n: int) -> str:
     return _TENS[tens] + ("-" + _ONES[ones] if ones else "")
 
 
-_ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
+_ENDS_SENTENCE = patterns.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
 
 
 def _after_sentence_end(prose: str, line_start: int) -> bool:
@@ -97,7 +111,7 @@ class Numerals(Rule):
         self.below = below
         if self.kind == "small":
             digits = "1-9" if below == 10 else f"1-{below - 1}"
-            self.pattern = regex.compile(
+            self.pattern = patterns.compile(
                 r"(?<![\p{L}\p{N}.,/:$£€¥#+*^&@_\-–'’])(?<!\p{N}[ \t])[" + digits + r"]"
                 r"(?![\p{L}\p{N}%°'’²³_\-–—/)+=]|[.,:]\p{N}|[ \t]*[-–—/:x×][ \t]*\p{N}|[ \t\u00a0]*%)"
             )
@@ -115,11 +129,11 @@ class Numerals(Rule):
             self.word_starts = index if index.add(_TEENS + [t for t in _TENS if t]) else None
         elif self.kind == "start":
             # The digit first, then the look back: a cheap class test at each position.
-            self.pattern = regex.compile(
+            self.pattern = patterns.compile(
                 r"\p{N}(?<=(?:^|\n|\r|[.!?][\"”’')\]]{0,2}[ \t]{1,3})[ \t]*\p{N})\p{N}*(?:,\p{N}{3})*(?:\.\p{N}+)?"
             )
         else:
-            self.pattern = regex.compile(
+            self.pattern = patterns.compile(
                 r"(?<![\p{L}\p{N}.,/#:_\-–])(?:\p{N}{1,3}(?:,\p{N}{3})+|\p{N}{5,})(?![\p{L}\p{N}_\-–/#]|[.,]\p{N})"
             )
 
@@ -172,7 +186,7 @@ class Numerals(Rule):
         return (
             line.endswith(_TERMINAL)
             and len(_LOWER_WORD.findall(line)) >= 3  # not a table row or a list of names
-            and not regex.match(r"(?:[-*•]|\p{N}+[.)])\s", line)
+            and not _LIST_ITEM.match(line)
         )
 
     def _prose_row(self, prose: str, pos: int) -> bool:
@@ -219,9 +233,9 @@ class Numerals(Rule):
             return None  # inside a word ("often", "plenty") or a compound
         before = prose[max(0, start - 20) : start].lower()
         after = prose[end : end + 20].lower()
-        if regex.search(r"\b(?:one|nine|\p{N}+)\s+(?:in|out\s+of)\s+$", before) or regex.match(r"\s+(?:to\s+one|o'clock|o’clock)\b", after):
+        if _IDIOM_BEFORE.search(before) or _IDIOM_AFTER.match(after):
             return None  # "one in ten", "ten to one", "ten o'clock": idioms and clock times
-        if regex.match(r"\s+(?:hundred|thousand|million|billion|trillion)s?\b", after) and regex.search(r"\b(?:of|the)\s+$", before):
+        if _MULTIPLIER_AFTER.match(after) and _OF_THE_BEFORE.search(before):
             return None  # "tens of thousands", "the twenty thousand" left alone
         if not self._prose_line(prose, start):
             return None
@@ -232,19 +246,19 @@ class Numerals(Rule):
     def _start(self, doc: Document, start: int, end: int, figure: str) -> Match | None:
         prose = doc.prose
         after = prose[end : end + 12]
-        if regex.fullmatch(r"1\p{N}{3}|20\p{N}{2}|21\p{N}{2}", figure) and not regex.match(r"\s*(?:%|per\s*cent|percent)", after):
+        if _YEAR.fullmatch(figure) and not _PERCENT_AFTER.match(after):
             return None  # a year
-        if regex.match(r"s\b|['’]?s\b|[.)]\s|[:./]\p{N}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", after):
+        if _DECADE_MARKER_TIME_AFTER.match(after):
             return None  # a decade, a list marker, a time, a date such as 9/11
-        if regex.match(r"\p{L}|[ \t]+\p{Lu}", after):
+        if _UNIT_OR_NAME_AFTER.match(after):
             return None  # a unit or a code (800m, 3G), or a name or title (50 Cent, 12 Angry Men)
-        if regex.match(r"\(\p{N}|\s+of\s+\p{N}+\.", after):
+        if _CITATION_AFTER.match(after):
             return None  # a citation's volume (80(3):249), a gallery caption ("1 of 4.")
         line_start = max(prose.rfind("\n", 0, start), prose.rfind("\r", 0, start)) + 1
         if not prose[line_start:start].strip() and not _after_sentence_end(prose, line_start):
             return None  # a line of hard-wrapped text (wire copy) that continues a sentence
         before = prose[max(0, start - 16) : start]
-        token = regex.search(r"[\"“‘'(\[]*(\S+?)[\"”’')\]]*\s+$", before)
+        token = _TOKEN_BEFORE.search(before)
         if token and token.group(1).endswith(".") and not token.group(1).startswith("$"):
             stem = token.group(1)[:-1]
             if "." in stem or len(stem) <= 4 and stem[:1].isupper() or stem.lower() in self.markers:

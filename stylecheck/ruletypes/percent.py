@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
-from .base import Field, Rule
+from .base import Rule
 
 HOUSE_FORMS = ("%", "percent", "per cent")
 _SPELLED = (
@@ -30,6 +29,8 @@ _SPELLED = (
 _VALUES = {w: i + 1 for i, w in enumerate(_SPELLED[:20])}
 _VALUES.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100})
 
+
+_SPACING = patterns.compile(r"[ \t\u00a0-]+")
 
 class Percent(Rule):
     FIELDS = {}
@@ -43,8 +44,8 @@ class Percent(Rule):
         words = "|".join(sorted(_SPELLED, key=len, reverse=True))
         # Find the rare marker first (a literal scan), then read the number just before it: a
         # number pattern tried at every position of the text costs ten times as much.
-        self.pattern = regex.compile(r"%|\bp(?:er(?:cent|[ \t\u00a0]+cent|-cent)|ct|c)\b")
-        self.number = regex.compile(
+        self.pattern = patterns.compile(r"%|\bp(?:er(?:cent|[ \t\u00a0]+cent|-cent)|ct|c)\b")
+        self.number = patterns.compile(
             r"(?<![\p{L}\p{N}.,])(?:\p{N}+(?:,\p{N}{3})*(?:\.\p{N}+)?|(?:" + words + r")(?:-(?:" + words + r"))?)"
             r"[ \t\u00a0]{0,2}\Z"
         )
@@ -67,7 +68,7 @@ class Percent(Rule):
                 if m.group() == "%":
                     form = "%" if before.group() == number else " %"
                 else:
-                    form = regex.sub(r"[ \t\u00a0-]+", " ", m.group())
+                    form = _SPACING.sub(" ", m.group())
                 found.append((before.start(), m.end(), number, form, spelled))
         if not found:
             return

@@ -48,6 +48,7 @@ from typing import Any, Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..yamlload import YamlError, load_yaml_file
@@ -65,28 +66,28 @@ NEUTER = {
 
 # The pronouns the check reports; lower case, as after a verb they never open a sentence.
 # (he/she/him after a verb begin a new argument, usually a person: they are never reported.)
-_PRONOUN = regex.compile(r"\bh(?:is|er(?:self)?|imself)\b")
-_NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+_PRONOUN = patterns.compile(r"\bh(?:is|er(?:self)?|imself)\b")
+_NEXT_WORD = patterns.compile(r"\s+(\p{L}+)")
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # The word before the pronoun (the verb) and an optional adverb in between.
 # Searched backwards from the pronoun, so that it costs one attempt, not one per window position.
-_VERB_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{N}'’-])(?P<verb>\p{Ll}[\p{Ll}-]*)\s+(?:(?P<adverb>\p{Ll}+ly)\s+)?\Z")
+_VERB_BEFORE = patterns.compile(r"(?r)(?<![\p{L}\p{N}'’-])(?P<verb>\p{Ll}[\p{Ll}-]*)\s+(?:(?P<adverb>\p{Ll}+ly)\s+)?\Z")
 # A word shaped like a finite verb: past tense, or third person singular present.
-_VERBISH = regex.compile(r"\p{Ll}+(?:ed|[^su\W]s|es)")
+_VERBISH = patterns.compile(r"\p{Ll}+(?:ed|[^su\W]s|es)")
 _MODALS = frozenset(("will", "would", "could", "should", "shall", "may", "might", "must", "can", "cannot", "did", "does"))
 # A capitalised word right before a name, on the same line.
-_GIVEN_NAME = regex.compile(r"(?r)(?<![\p{L}\p{N}'’.-])(?P<word>\p{Lu}\p{Ll}+)[ \t]+\Z")
+_GIVEN_NAME = patterns.compile(r"(?r)(?<![\p{L}\p{N}'’.-])(?P<word>\p{Lu}\p{Ll}+)[ \t]+\Z")
 # A person named before the subject: the owner of "his" may be that person.
-_PERSON_BEFORE = regex.compile(r"\b(?:[Hh]e|[Ss]he|Mr|Mrs|Ms|Dr|said|says|told|added)\b")
-_AND_BEFORE = regex.compile(r"(?r)(?<![\p{L}-])and\s+\Z")
+_PERSON_BEFORE = patterns.compile(r"\b(?:[Hh]e|[Ss]he|Mr|Mrs|Ms|Dr|said|says|told|added)\b")
+_AND_BEFORE = patterns.compile(r"(?r)(?<![\p{L}-])and\s+\Z")
 # Words that open a clause or name a person; between a subject's verb and "and VERB-ed his" they
 # mean the second verb may have another subject.
 _CLAUSE_WORDS = frozenset((
     "who", "whom", "whose", "which", "whether", "or", "he", "she", "him", "her", "his", "hers",
     "they", "them", "their", "i", "we", "you", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord",
 ))
-_SENTENCE_FINAL = regex.compile(r"[.!?…:;][\"'”’)\]]*\Z")
-_LAST_WORD = regex.compile(r"(?P<word>\p{L}+)\W*\Z")
+_SENTENCE_FINAL = patterns.compile(r"[.!?…:;][\"'”’)\]]*\Z")
+_LAST_WORD = patterns.compile(r"(?P<word>\p{L}+)\W*\Z")
 
 
 class PronounAgreement(Rule):
@@ -136,13 +137,13 @@ class PronounAgreement(Rule):
         complement_verbs = frozenset(_strings(frames.get("complement_verbs")))
 
         # A person's standing or role after the pronoun: "his conviction", "his place as captain".
-        self.persons_thing = regex.compile(
+        self.persons_thing = patterns.compile(
             rf"\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?(?:(?:{_alternation(_strings(frames.get('other_nouns')))})(?![\p{{L}}-])"
             rf"|(?:place|role|position|job|post|spot|standing)\s+as\b)",
             regex.VERSION0,
         )
         # Nouns a body owns, after the pronoun and at most one adjective ("his new embassy").
-        self.owned = regex.compile(
+        self.owned = patterns.compile(
             rf"\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?(?:{_alternation(own_nouns)})(?![\p{{L}}-])", regex.VERSION0
         )
         # The subject, ending right where the verb begins (run only for a candidate pronoun).
@@ -169,14 +170,14 @@ class PronounAgreement(Rule):
             rf"|(?:[Tt]he\s+)?(?:\p{{Lu}}[\p{{L}}\p{{N}}&-]*\s+){{1,4}}(?:{_alternation(suffixes)})\.?)"
             rf"\s+(?P<between>(?:(?:{_alternation(auxiliaries)}|\p{{Ll}}+ly|on\s+(?:{_WEEKDAYS}))\s+)*)"
         )
-        self.subject = regex.compile(subject + r"\Z", regex.VERSION0)
+        self.subject = patterns.compile(subject + r"\Z", regex.VERSION0)
         # A subject with its own finite verb, for a second verb joined by "and".
-        self.clause_subject = regex.compile(
+        self.clause_subject = patterns.compile(
             subject + rf"(?P<first_verb>{_alternation(self.irregular_verbs)}|{_VERBISH.pattern})(?![\p{{L}}\p{{N}}'’-])",
             regex.VERSION0,
         )
         # What may not stand between that verb and "and": another clause, or a person.
-        self.clause_break = regex.compile(
+        self.clause_break = patterns.compile(
             r"[,;:()\[\]\"“”—–]|(?<![\p{L}-])(?:"
             + _alternation(sorted(self.reporting_verbs | complement_verbs | self.openers | _CLAUSE_WORDS))
             + r")(?![\p{L}-])",

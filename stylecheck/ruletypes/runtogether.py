@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule, doc_time_left
@@ -22,11 +21,11 @@ from .base import Field, Rule, doc_time_left
 # The scan starts at the inner capital (rare) and looks back for the left half, so the engine skips
 # from capital to capital instead of trying every letter: about 15 times faster over a corpus than
 # matching the left half first, with the same matches.
-_CANDIDATE = regex.compile(
+_CANDIDATE = patterns.compile(
     r"(?<=\p{Ll})(?<=(?<![\p{L}\p{N}_'’.@/-])(\p{L}\p{Ll}+))(\p{Lu}\p{Ll}++)(?![\p{L}\p{N}_@/-])"
 )
-_WORD = regex.compile(r"\p{L}+")
-_NOT_A_LETTER = regex.compile(r"\P{L}")
+_WORD = patterns.compile(r"\p{L}+")
+_NOT_A_LETTER = patterns.compile(r"\P{L}")
 # Words are collected a slice at a time, so a 20 MB file never holds a list of all its words.
 _SLICE = 1 << 20
 

@@ -15,15 +15,16 @@ from typing import Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, compile_plain, compile_vale, is_phrase, merged_finditer, to_sentence, token_key
 from ..prefilter import Prefilter, scan
 from .base import Field, Rule, doc_time_left, exceptions_pattern
 
-_GROUP_REF = regex.compile(r"\$(\d+)")
+_GROUP_REF = patterns.compile(r"\$(\d+)")
 # A capturing group's opening parenthesis (not escaped, not `(?`), as Vale finds it.
-_CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
+_CAPTURE_OPEN = patterns.compile(r"(?<!\\)\((?!\?)")
 
 
 def _cap_first(text: str) -> str:

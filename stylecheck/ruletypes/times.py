@@ -23,13 +23,14 @@ from typing import Any, Iterator
 
 import regex
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
 from .figures import setting, within_scope
 
 _SP = r"[ \t\u00a0]"
-TIME_PATTERN = regex.compile(
+TIME_PATTERN = patterns.compile(
     r"(?=\d)(?<![\w.,:/$£€¥-])(?P<hour>1[0-2]|0?\d)(?:(?P<sep>[:.])(?P<minutes>[0-5]\d))?(?P<space>[ \u00a0]?)"
     r"(?:(?P<ampm>(?P<half>[AaPp])(?P<dot1>\.)?(?P<inner>[ ]?)(?P<m>[Mm])(?P<dot2>\.)?)(?!\w)"
     rf"|(?P<word>noon|midnight|midday)(?!\w))"
