@@ -10,14 +10,18 @@ change what the rules find:
   the Python and `regex` versions (a compiled pattern is only valid for the engine that built it).
 
 Contents, not modification times, for rule files: a checkout or a CI cache restore resets times.
+
+Reading and hashing every rule file (and importing `hashlib`) on each start costs more than
+linting an article, so the digest is memoized against the files' stat signatures (name, size,
+modification and change times, inode), as git's index does: a file written since has a new
+change time, which no one can set by hand. When every signature matches a memo entry, its digest
+is used; otherwise the contents are hashed again.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 from . import __version__
 
@@ -28,21 +32,28 @@ _MAX_HASHED_BYTES = 64 * 1024 * 1024
 
 
 @lru_cache(maxsize=1)
-def code_fingerprint() -> str:
+def code_signature() -> tuple:
     """Versions, and the name, size and modification time of every stylecheck source file."""
     import regex
 
-    digest = hashlib.sha256()
-    digest.update(f"stylecheck {__version__}\0python {sys.version}\0regex {regex.__version__}\0".encode())
-    package = Path(__file__).resolve().parent
+    entries: list[object] = [f"stylecheck {__version__}", f"python {sys.version}", f"regex {regex.__version__}"]
+    package = os.path.dirname(os.path.realpath(__file__))
     for root, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and d != "bundled")
         for name in sorted(files):
             if name.endswith(".py"):
-                stat = os.stat(os.path.join(root, name))
-                rel = os.path.relpath(os.path.join(root, name), package)
-                digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
+                path = os.path.join(root, name)
+                stat = os.stat(path)
+                entries.append((os.path.relpath(path, package), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of `code_signature()`."""
+    import hashlib
+
+    return hashlib.sha256(repr(code_signature()).encode()).hexdigest()
 
 
 def tree_files(folder: str) -> list[str]:
@@ -54,7 +65,7 @@ def tree_files(folder: str) -> list[str]:
     return found
 
 
-def _hash_tree(digest: "hashlib._Hash", folder: str) -> None:
+def _hash_tree(digest, folder: str) -> None:
     digest.update(f"tree {folder}\0".encode())
     total = 0
     for path in tree_files(folder):
@@ -74,24 +85,70 @@ def _hash_tree(digest: "hashlib._Hash", folder: str) -> None:
         digest.update(data)
 
 
-def ruleset_digest(config) -> str:
-    """The fingerprint of everything a Linter built from `config` depends on (see module doc)."""
+def _tree_signature(folder: str) -> tuple:
+    entries: list[tuple] = []
+    for path in tree_files(folder):
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            entries.append((path, "unreadable", exc.errno))
+            continue
+        entries.append((path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+    return tuple(entries)
+
+
+def _folders(config) -> list[tuple[str, str | None]]:
+    """(entry, folder) for every tree the digest covers; folder None for a style with no folder."""
     from .loader import bundled_rules_dir
+
+    bundled = bundled_rules_dir()
+    found: list[tuple[str, str | None]] = []
+    for name in ("presets", "data"):
+        if (bundled / name).is_dir():
+            found.append((str(bundled / name), str(bundled / name)))
+    for entry in config.style_paths():
+        found.append((entry, _folder_of(entry)))
+    return found
+
+
+def _content_digest(config, folders: list[tuple[str, str | None]]) -> str:
+    import hashlib
 
     digest = hashlib.sha256()
     digest.update(code_fingerprint().encode())
     digest.update(repr(config).encode())
-    bundled = bundled_rules_dir()
-    for folder in ("presets", "data"):
-        if (bundled / folder).is_dir():
-            _hash_tree(digest, str(bundled / folder))
-    for entry in config.style_paths():
-        path = _folder_of(entry)
-        if path is not None:
-            _hash_tree(digest, path)
+    for entry, folder in folders:
+        if folder is not None:
+            _hash_tree(digest, folder)
         else:  # a built-in style (its rules are code) or a missing folder
             digest.update(f"no folder {entry}\0".encode())
     return digest.hexdigest()
+
+
+# Digests remembered against stat signatures (see the module doc); a few configurations' worth.
+_MEMO_KIND, _MEMO_KEY, _MEMO_SIZE = "fingerprints", "stat-memo-v1", 32
+
+
+def ruleset_digest(config) -> str:
+    """The fingerprint of everything a Linter built from `config` depends on (see module doc)."""
+    from .rulecache import load_entry, store_entry
+
+    folders = _folders(config)
+    signature = (code_signature(), repr(config),
+                 tuple((entry, _tree_signature(folder) if folder else None) for entry, folder in folders))
+    memo = load_entry(_MEMO_KIND, _MEMO_KEY)
+    if not isinstance(memo, dict):
+        memo = {}
+    digest = memo.get(signature)
+    if isinstance(digest, str):
+        return digest
+    digest = _content_digest(config, folders)
+    memo.pop(signature, None)
+    memo[signature] = digest
+    while len(memo) > _MEMO_SIZE:
+        del memo[next(iter(memo))]
+    store_entry(_MEMO_KIND, _MEMO_KEY, memo)
+    return digest
 
 
 def _folder_of(entry: str) -> str | None:

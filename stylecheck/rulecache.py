@@ -27,7 +27,7 @@ from pathlib import Path
 
 _MAGIC = b"stylecheck-rules-v1\n"
 # Entries kept per user, by kind; older ones are removed when a new one is written.
-_KEEP = {"rules": 16, "yaml": 512, "patterns": 4}
+_KEEP = {"rules": 16, "yaml": 512, "patterns": 4, "fingerprints": 2}
 
 
 def cache_dir() -> Path | None:

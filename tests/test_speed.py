@@ -420,3 +420,36 @@ def test_a_lazy_module_pattern_compiles_on_first_use_and_pickles_by_source():
     assert lazy.search("won 12 seats").group(1) == "12"
     again = pickle.loads(pickle.dumps(lazy))
     assert again.search("lost 3 seats").group(1) == "3"
+
+
+def test_fingerprint_memo_skips_hashing_and_still_sees_a_same_size_same_time_edit(tmp_path, monkeypatch):
+    from stylecheck import fingerprint
+
+    monkeypatch.delenv("STYLECHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("STYLECHECK_RULES_CACHE_DIR", str(tmp_path / "cache"))
+    style = tmp_path / "Desk"
+    style.mkdir()
+    rule = style / "Word.yml"
+    rule.write_text("extends: existence\ntokens: [alpha]\n", encoding="utf-8")
+
+    class Styles:
+        def style_paths(self):
+            return [str(style)]
+
+        def __repr__(self):  # a configuration's repr is part of the key, as Config's is
+            return f"Styles({style})"
+
+    first = fingerprint.ruleset_digest(Styles())
+    with monkeypatch.context() as patch:  # an unchanged rule set: the memo answers, nothing is read
+        patch.setattr(fingerprint, "_content_digest", lambda *a: pytest.fail("hashed again"))
+        assert fingerprint.ruleset_digest(Styles()) == first
+    # Same size, and the modification time put back: the change time still moves on.
+    stat = rule.stat()
+    rule.write_text("extends: existence\ntokens: [omega]\n", encoding="utf-8")
+    os.utime(rule, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert rule.stat().st_size == stat.st_size and rule.stat().st_mtime_ns == stat.st_mtime_ns
+    second = fingerprint.ruleset_digest(Styles())
+    assert second != first
+    # Contents back as they were (new times): the digest is the first one again, by content.
+    rule.write_text("extends: existence\ntokens: [alpha]\n", encoding="utf-8")
+    assert fingerprint.ruleset_digest(Styles()) == first

@@ -28,7 +28,7 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
-from .figures import setting, within_scope
+from .figures import prepare_figures, setting, within_scope
 
 MONTH_NAMES = (
     "", "January", "February", "March", "April", "May", "June", "July",
@@ -198,6 +198,7 @@ class Dates(Rule):
         self.ordinals: bool = setting(self, "date_ordinals", False)
         self.year_comma: bool = setting(self, "date_year_comma", True)
         self.numeric: bool = setting(self, "date_numeric", False)
+        prepare_figures(self)
         self.house = "AP" if self.ctx.preset == "ap" else "House"
 
     def check(self, doc: Document) -> Iterator[Match]:

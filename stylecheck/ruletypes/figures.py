@@ -64,13 +64,23 @@ def number_starts(doc: Document) -> list[int]:
     return found
 
 
+def prepare_figures(rule: Rule) -> None:
+    """Give `rule` what `figures` scans with: the newsroom's currency words, the currency tables
+    (read from rules/data) and the figure pattern. A rule type calls this from `compile`, so that
+    they are kept with the rule in the compiled-rules cache instead of being read again per run."""
+    from .money import currencies, rule_extra_words
+
+    extra = rule_extra_words(rule)
+    rule._figure_scan = (extra, currencies(extra), figure_pattern(extra))  # type: ignore[attr-defined]
+
+
 def figures(rule: Rule, doc: Document) -> Figures:
     """The dates, times and amounts of `doc`, scanned on first use and kept on the document."""
-    extra = rule.__dict__.get("_figure_words")
-    if extra is None:
-        from .money import rule_extra_words
-
-        extra = rule._figure_words = rule_extra_words(rule)  # type: ignore[attr-defined]
+    scan = rule.__dict__.get("_figure_scan")
+    if scan is None:
+        prepare_figures(rule)
+        scan = rule._figure_scan  # type: ignore[attr-defined]
+    extra, table, pattern = scan
     memo = doc.__dict__.setdefault(_MEMO, {})
     key = ("figures", extra)
     found = memo.get(key)
@@ -78,11 +88,10 @@ def figures(rule: Rule, doc: Document) -> Figures:
         return found
     from . import dates, money, times
 
-    table = money.currencies(extra)
     prose = doc.prose
     result = Figures([], [], [])
     # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
-    for m in figure_pattern(extra).finditer(prose, timeout=doc_time_left(doc)):
+    for m in pattern.finditer(prose, timeout=doc_time_left(doc)):
         kind = m.lastgroup if m.lastgroup in ("_date", "_time", "_money") else _kind(m)
         if kind == "_date":
             item = dates.read_date(m, prose)

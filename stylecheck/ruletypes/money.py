@@ -31,7 +31,7 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
-from .figures import setting, within_scope
+from .figures import prepare_figures, setting, within_scope
 
 LONG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
@@ -184,7 +184,8 @@ class Money(Rule):
         self.tolerance: float = setting(self, "exchange_rate_tolerance", 0.05)
         self.house = "AP" if self.ctx.preset == "ap" else "House"
         self.extra_words = rule_extra_words(self)
-        table = currencies(self.extra_words)
+        prepare_figures(self)
+        self.table = table = currencies(self.extra_words)
         # The symbol house style writes each currency with: the shortest symbol that names it.
         self.symbol_for: dict[str, str] = {}
         for symbol, code in sorted(table.symbols.items(), key=lambda kv: len(kv[0])):
@@ -308,7 +309,7 @@ class Money(Rule):
                 continue
             written = text[a.start : a.end]
             bare = text[a.start : a.word_start].rstrip()
-            if a.code == currencies(self.extra_words).words.get(a.word) or a.word in _PLAIN_WORDS:
+            if a.code == self.table.words.get(a.word) or a.word in _PLAIN_WORDS:
                 yield Match(a.start, a.end, f"'{written}' names the currency twice: the symbol already says '{a.word}'.", (bare,))
             else:
                 yield Match(a.start, a.end, f"'{written}': the symbol and '{a.word}' name different currencies.")

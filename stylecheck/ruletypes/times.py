@@ -27,7 +27,7 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
-from .figures import setting, within_scope
+from .figures import prepare_figures, setting, within_scope
 
 _SP = r"[ \t\u00a0]"
 TIME_PATTERN = patterns.compile(
@@ -94,6 +94,7 @@ class Times(Rule):
         self.style: str = setting(self, "time_style", "ap", ("ap", "british", "any"))
         self.zero_minutes: bool = setting(self, "time_zero_minutes", False)
         self.noon: str = setting(self, "time_noon", "noon", ("noon", "midday", "any"))
+        prepare_figures(self)
         self.house = "AP" if self.ctx.preset == "ap" else "House"
 
     def check(self, doc: Document) -> Iterator[Match]:
