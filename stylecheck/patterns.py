@@ -24,13 +24,16 @@ import regex
 STORE_LIMIT = 1024
 
 _compiled: dict[tuple[str, int], regex.Pattern] = {}
+# The store as loaded: each pattern still pickled, so that a run unpickles only what it asks for
+# (building a large pattern from its code takes a while too, and the store holds other configs').
+_stored: dict[tuple[str, int], bytes] = {}
 _used: set[tuple[str, int]] = set()
 _loaded = False
 _new = False
 
 
 def _store_key() -> str:
-    return f"regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}-v1"
+    return f"regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}-v2"
 
 
 def _load() -> None:
@@ -41,10 +44,25 @@ def _load() -> None:
     stored = load_entry("patterns", _store_key())
     if not isinstance(stored, dict):
         return
-    for key, pattern in stored.items():
-        if (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int)
-                and isinstance(pattern, regex.Pattern) and pattern.pattern == key[0]):
-            _compiled.setdefault(key, pattern)
+    for key, blob in stored.items():
+        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int) and isinstance(blob, bytes):
+            _stored[key] = blob
+
+
+def _from_store(key: tuple[str, int]) -> regex.Pattern | None:
+    blob = _stored.get(key)
+    if blob is None:
+        return None
+    import pickle
+
+    try:
+        found = pickle.loads(blob)  # noqa: S301 - our own store, checked by rulecache.load_entry
+    except Exception:  # a damaged entry is a miss
+        found = None
+    if not isinstance(found, regex.Pattern) or found.pattern != key[0]:
+        del _stored[key]
+        return None
+    return found
 
 
 def compile(source: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - the module's one verb
@@ -57,11 +75,11 @@ def compile(source: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - the m
     if found is None:
         if not _loaded:
             _load()
-            found = _compiled.get(key)
+        found = _from_store(key)
         if found is None:
             found = regex.compile(source, flags)
-            _compiled[key] = found
             _new = True
+        _compiled[key] = found
     _used.add(key)
     return found
 
@@ -72,7 +90,12 @@ def save() -> None:
     if not _new:
         return
     _new = False
-    kept = dict(_compiled)
+    import pickle
+
+    kept = dict(_stored)
+    for key, pattern in _compiled.items():
+        if key not in kept:
+            kept[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
     if len(kept) > STORE_LIMIT:
         unused = [key for key in kept if key not in _used]
         for key in unused[: len(kept) - STORE_LIMIT]:

@@ -377,21 +377,31 @@ def test_a_second_run_parses_no_fixed_pattern(tmp_path):
 
 
 def test_a_damaged_pattern_store_is_ignored(tmp_path, monkeypatch):
+    import pickle
+
     import regex
 
     from stylecheck import patterns, rulecache
 
     monkeypatch.delenv("STYLECHECK_NO_CACHE", raising=False)
     monkeypatch.setenv("STYLECHECK_RULES_CACHE_DIR", str(tmp_path))
-    for name, value in (("_compiled", {}), ("_used", set()), ("_loaded", False), ("_new", False)):
+    for name, value in (("_compiled", {}), ("_stored", {}), ("_used", set()), ("_loaded", False), ("_new", False)):
         monkeypatch.setattr(patterns, name, value)
-    # A store whose entry does not match its key (a pattern for "b" filed under "a"), and junk.
-    rulecache.store_entry("patterns", patterns._store_key(), {("a+", 0): regex.compile("b+"), "junk": 1})
-    assert patterns.compile("a+").fullmatch("aaa")
-    assert patterns.compile("a+").pattern == "a+"
+    # A store whose entries do not match their keys (a pattern for "b" filed under "a"), do not
+    # unpickle, or are not patterns; and junk keys.
+    rulecache.store_entry("patterns", patterns._store_key(), {
+        ("a+", 0): pickle.dumps(regex.compile("b+")), ("c+", 0): b"not a pickle",
+        ("d+", 0): pickle.dumps("d+"), "junk": 1,
+    })
+    for source in ("a+", "c+", "d+"):
+        compiled = patterns.compile(source)
+        assert compiled.pattern == source and compiled.fullmatch(source[0] * 3)
+    assert patterns._new  # compiled afresh, so the next save replaces the bad entries
 
 
 def test_the_pattern_store_keeps_what_this_run_used_when_it_is_full(tmp_path, monkeypatch):
+    import pickle
+
     import regex
 
     from stylecheck import patterns, rulecache
@@ -399,8 +409,8 @@ def test_the_pattern_store_keeps_what_this_run_used_when_it_is_full(tmp_path, mo
     monkeypatch.delenv("STYLECHECK_NO_CACHE", raising=False)
     monkeypatch.setenv("STYLECHECK_RULES_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(patterns, "STORE_LIMIT", 3)
-    old = {(f"old{n}", 0): regex.compile(f"old{n}") for n in range(4)}
-    for name, value in (("_compiled", dict(old)), ("_used", set()), ("_loaded", True), ("_new", False)):
+    old = {(f"old{n}", 0): pickle.dumps(regex.compile(f"old{n}")) for n in range(4)}
+    for name, value in (("_compiled", {}), ("_stored", dict(old)), ("_used", set()), ("_loaded", True), ("_new", False)):
         monkeypatch.setattr(patterns, name, value)
     patterns.compile("new1")
     patterns.compile("old3")
