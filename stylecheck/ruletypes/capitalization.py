@@ -14,13 +14,16 @@ AP's "to" before a noun is not capitalised).
 """
 from __future__ import annotations
 
-from typing import Callable, Iterator
 
 import regex
 
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable, Iterator
 
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
 _TITLE_SPLIT = regex.compile(r"[\p{N}\p{L}]+[^\s\-/]*")

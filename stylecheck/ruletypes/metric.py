@@ -18,13 +18,17 @@ from __future__ import annotations
 import ast
 import math
 import operator
-from typing import Any, Iterator
 
 import regex
 
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any
 
 _WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _VOWEL_GROUPS = regex.compile(r"[aeiouy]+")

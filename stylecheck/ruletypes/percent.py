@@ -14,13 +14,16 @@ is inconsistent), and a `suggestion` when the whole article keeps to one other f
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 import regex
 
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 HOUSE_FORMS = ("%", "percent", "per cent")
 _SPELLED = (

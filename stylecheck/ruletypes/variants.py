@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
 
 from ..diagnostic import Match
 from ..document import Document
 from ..wordlists import trie_pattern, word_starts
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 
 class Variants(Rule):
