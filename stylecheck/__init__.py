@@ -10,11 +10,11 @@ Heavy modules are imported lazily so that `import stylecheck` stays cheap.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
     from .diagnostic import Diagnostic
 
 __all__ = ["check", "__version__"]

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
 
 from .config import Config, ConfigFinder, config_from_mapping, load_config
 from .diagnostic import Diagnostic
 from .engine import linter_for
 from .source import Source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 
 def resolve_config(config: Any, path: str | None) -> Config:

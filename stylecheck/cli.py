@@ -12,10 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import Sequence
 
 from . import __version__
+from .record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -88,15 +91,28 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-@dataclass
-class Run:
-    """The files of one run, each with the configuration that governs it."""
+class Run(Record):
+    """The files of one run, each with the configuration that governs it.
 
-    args: argparse.Namespace
-    explicit_config: object = None
-    finder: object = None
-    entries: list[tuple[str, object]] = field(default_factory=list)  # (path, Config)
-    missing: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    `entries` are (path, Config) pairs; `missing` are (path, reason) pairs.
+    """
+
+    __slots__ = ("args", "explicit_config", "finder", "entries", "missing")
+    __hash__ = None  # type: ignore[assignment]  # filled in as the paths are collected
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        explicit_config: object = None,
+        finder: object = None,
+        entries: list[tuple[str, object]] | None = None,
+        missing: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.args = args
+        self.explicit_config = explicit_config
+        self.finder = finder
+        self.entries = [] if entries is None else entries
+        self.missing = [] if missing is None else missing
 
 
 def _cli_config(args: argparse.Namespace, config):

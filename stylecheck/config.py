@@ -21,11 +21,14 @@ from .errors import UserError, did_you_mean
 
 import fnmatch
 import os
-from dataclasses import dataclass, field, replace
-from typing import Any
 
 from .diagnostic import SEVERITIES
+from .record import Record
 from .yamlload import MAX_RULE_BYTES, YamlError, line_of, load_yaml_file
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 CONFIG_NAMES = (".stylecheck.yaml", ".stylecheck.yml")
 # Vale's own names, in its search order. Kept here rather than in vale.py so that looking for
@@ -44,38 +47,73 @@ class ConfigError(UserError):
     """A configuration that cannot be used."""
 
 
-@dataclass(frozen=True)
-class Override:
-    files: tuple[str, ...]
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()
+class Override(Record):
+    """An `overrides:` entry: selection and severities for the files its globs match."""
+
+    __slots__ = ("files", "select", "ignore", "severity")
+
+    def __init__(
+        self,
+        files: tuple[str, ...],
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        severity: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self.files = files
+        self.select = select
+        self.ignore = ignore
+        self.severity = severity
 
 
-@dataclass(frozen=True)
-class Config:
-    """Everything that decides which rules run and how; hashable, so linters can be cached by it."""
+class Config(Record):
+    """Everything that decides which rules run and how; hashable, so linters can be cached by it.
 
-    path: str | None = None
-    root: str = "."
-    preset: str = "ap"
-    styles: tuple[str, ...] = ("House",)
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()
-    accept: tuple[str, ...] = ()
-    settings: tuple[tuple[str, Any], ...] = ()
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
-    fail_level: str = "error"
-    overrides: tuple[Override, ...] = ()
-    # Seconds a rule may spend on one file before its scan is stopped.
-    time_budget: float = 2.0
-    # Set when the config is a `.vale.ini`: its per-file sections (a vale.ValeSettings).
-    vale: Any = None
+    Immutable: every field is a tuple or a scalar, and a changed copy is made with `replace`.
+    `time_budget` is the seconds a rule may spend on one file before its scan is stopped; `vale`
+    is set when the config is a `.vale.ini`: its per-file sections (a vale.ValeSettings).
+    """
+
+    __slots__ = (
+        "path", "root", "preset", "styles", "select", "ignore", "severity", "accept", "settings",
+        "include", "exclude", "fail_level", "overrides", "time_budget", "vale",
+    )
+
+    def __init__(
+        self,
+        path: str | None = None,
+        root: str = ".",
+        preset: str = "ap",
+        styles: tuple[str, ...] = ("House",),
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        severity: tuple[tuple[str, str], ...] = (),
+        accept: tuple[str, ...] = (),
+        settings: tuple[tuple[str, Any], ...] = (),
+        include: tuple[str, ...] = DEFAULT_INCLUDE,
+        exclude: tuple[str, ...] = (),
+        fail_level: str = "error",
+        overrides: tuple[Override, ...] = (),
+        time_budget: float = 2.0,
+        vale: Any = None,
+    ) -> None:
+        self.path = path
+        self.root = root
+        self.preset = preset
+        self.styles = styles
+        self.select = select
+        self.ignore = ignore
+        self.severity = severity
+        self.accept = accept
+        self.settings = settings
+        self.include = include
+        self.exclude = exclude
+        self.fail_level = fail_level
+        self.overrides = overrides
+        self.time_budget = time_budget
+        self.vale = vale
 
     def with_cli(self, **changes: Any) -> "Config":
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        return self.replace(**{k: v for k, v in changes.items() if v is not None})
 
     def style_paths(self) -> list[str]:
         """The folders to load rules from, in order (later ones override earlier rules)."""
@@ -353,13 +391,18 @@ def matches_files(path: str, root: str, globs: tuple[str, ...]) -> bool:
     return any(_glob_match(rel, g) or fnmatch.fnmatch(name, g) for g in globs)
 
 
-@dataclass
-class RuleSelection:
+class RuleSelection(Record):
     """select / ignore / severity, combined; decides per rule id."""
 
-    select: tuple[str, ...] | None
-    ignore: tuple[str, ...]
-    severity: dict[str, str] = field(default_factory=dict)
+    __slots__ = ("select", "ignore", "severity")
+    __hash__ = None  # type: ignore[assignment]  # holds a dict
+
+    def __init__(
+        self, select: tuple[str, ...] | None, ignore: tuple[str, ...], severity: dict[str, str] | None = None
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.severity = {} if severity is None else severity
 
     def enabled(self, rule_id: str) -> bool:
         if self.select is not None and not any(_names(rule_id, s) for s in self.select):

@@ -8,13 +8,16 @@ the original file, so no position is ever searched for again.
 from __future__ import annotations
 
 import regex as re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
 
 from .lines import LineIndex
 from .patterns import Lazy
+from .record import Record
 from .source import Source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 
 # Markup that separated words (a tag, an emphasis marker) becomes a space; content that stood for
@@ -49,22 +52,26 @@ _ABBREVIATION_BEFORE = Lazy(
 _ABBREVIATION_TAIL = 24
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(Record):
     """A run of prose: kind is paragraph, heading, list, blockquote or table (cell row)."""
 
-    kind: str
-    start: int
-    end: int
+    __slots__ = ("kind", "start", "end")
+
+    def __init__(self, kind: str, start: int, end: int) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(Record):
     """An HTML-style comment (`<!-- ... -->`), kept for inline suppression directives."""
 
-    start: int
-    end: int
-    body: str
+    __slots__ = ("start", "end", "body")
+
+    def __init__(self, start: int, end: int, body: str) -> None:
+        self.start = start
+        self.end = end
+        self.body = body
 
 
 class Document:

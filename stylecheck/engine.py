@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import time
 from functools import lru_cache
-from typing import Any
 
 from . import patterns
 from .config import Config, RuleSelection, selection_for
@@ -18,6 +17,10 @@ from .ruletypes import Rule, RuleContext
 from .source import SkippedFile, Source, SourceError, read_source
 from .suppression import Suppressions
 from .yamlload import load_yaml_file
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 
 def preset_settings(preset: str) -> dict[str, Any]:

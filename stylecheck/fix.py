@@ -19,7 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .diagnostic import Diagnostic, FileResult, Fix
 from .source import BOM, Source, SourceError, decode
@@ -249,7 +249,7 @@ def fix_run(run) -> tuple[list[FileResult], dict[str, str], FixSummary]:
         warnings: list[str] = []
 
         def lint(text: str, source: Source = source, linter=linter, warnings=warnings) -> list[Diagnostic]:
-            result = linter.lint_source(replace(source, text=text))
+            result = linter.lint_source(source.replace(text=text))
             warnings[:] = result.warnings
             return result.diagnostics
 

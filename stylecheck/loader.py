@@ -1,13 +1,16 @@
 """Loading styles: a style is a folder of YAML rule files; a rule's id is `<Style>.<FileName>`."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from .errors import did_you_mean
+from .record import Record
 from .ruletypes import RULE_TYPES, Rule, RuleContext, RuleError, rule_class
 from .yamlload import MAX_RULE_BYTES, YamlError, line_of, load_yaml_file
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
 
 RULE_SUFFIXES = (".yml", ".yaml")
 # Folders beside the styles that hold other data (house presets, word lists), never rules.
@@ -23,10 +26,14 @@ def bundled_rules_dir() -> Path:
     return here.parent / "rules"
 
 
-@dataclass(frozen=True)
-class StyleDir:
-    name: str
-    path: str
+class StyleDir(Record):
+    """A style: its name (the rule ids' prefix) and its folder."""
+
+    __slots__ = ("name", "path")
+
+    def __init__(self, name: str, path: str) -> None:
+        self.name = name
+        self.path = path
 
 
 def find_styles(path: str) -> list[StyleDir]:

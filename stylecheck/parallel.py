@@ -17,9 +17,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any, Iterable
 
 from .diagnostic import FileResult
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+    from typing import Any
 
 MIN_FILES = 8
 MIN_BYTES = 256 * 1024

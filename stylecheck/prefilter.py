@@ -13,12 +13,16 @@ match, and at the others the full pattern decides, left to right, without overla
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
 
 import regex
 
 from . import patterns
 from .wordlists import trie_pattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any
 
 # Characters that mean something in a pattern outside a character class.
 _META = set("\\.^$*+?{}[]|()")

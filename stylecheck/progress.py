@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import TextIO
 
 _DELAY = 0.5
 _INTERVAL = 0.1

@@ -18,16 +18,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import fields
-from typing import Any
 
 from .diagnostic import Diagnostic, FileResult, Fix
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 DEFAULT_DIR = ".stylecheck_cache"
 ENV_DIR = "STYLECHECK_CACHE_DIR"
 _FORMAT = 1
-_DIAGNOSTIC_FIELDS = [f.name for f in fields(Diagnostic) if f.name not in ("path", "fix")]
-_TUPLE_FIELDS = {f.name for f in fields(Diagnostic) if str(f.type).startswith("tuple")}
+_DIAGNOSTIC_FIELDS = [name for name in Diagnostic.fields() if name not in ("path", "fix")]
+# Fields held as tuples, which JSON gives back as lists (read from `__init__`'s type hints).
+_TUPLE_FIELDS = {name for name, hint in Diagnostic.__init__.__annotations__.items() if str(hint).startswith("tuple")}
 
 
 def content_digest(data: bytes) -> str:

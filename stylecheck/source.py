@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+
+from .record import Record
 
 BOM = "\ufeff"
 _SNIFF_BYTES = 8192
@@ -25,17 +26,19 @@ class SkippedFile(SourceError):
     file named for linting is a failure: the run exits 2, as for any file that cannot be read.)"""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """A decoded file. `text` excludes a leading BOM and keeps the newlines exactly as they were.
 
     Every offset stylecheck reports counts code points into `text`.
     """
 
-    path: str
-    text: str
-    bom: bool = False
-    encoding: str = "utf-8"
+    __slots__ = ("path", "text", "bom", "encoding")
+
+    def __init__(self, path: str, text: str, bom: bool = False, encoding: str = "utf-8") -> None:
+        self.path = path
+        self.text = text
+        self.bom = bom
+        self.encoding = encoding
 
     @property
     def newline(self) -> str:

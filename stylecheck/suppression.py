@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
 
 from .document import Document
+from .record import Record
 
 _STYLECHECK = re.compile(r"^\s*stylecheck\s*:?\s*(disable-next-line|disable|enable)\b\s*(.*?)\s*$", re.S)
 _VALE_SWITCH = re.compile(r"^\s*vale\s+(off|on)\s*$")
@@ -23,12 +23,17 @@ _VALE_RULES = re.compile(r"^\s*vale\s+(.+?)\s*$", re.S)
 _VALE_ASSIGN = re.compile(r"([\w.*-]+)\s*=\s*(YES|NO|\w+)", re.I)
 
 
-@dataclass(frozen=True)
-class Directive:
-    offset: int  # where it takes effect
-    line: int
-    action: str  # "disable", "enable" or "next-line"
-    rules: tuple[str, ...]  # empty: every rule
+class Directive(Record):
+    """One suppression comment: from `offset` (where it takes effect) on, `action` ("disable",
+    "enable" or "next-line") applies to `rules` (empty: every rule)."""
+
+    __slots__ = ("offset", "line", "action", "rules")
+
+    def __init__(self, offset: int, line: int, action: str, rules: tuple[str, ...]) -> None:
+        self.offset = offset
+        self.line = line
+        self.action = action
+        self.rules = rules
 
 
 def directives(doc: Document) -> list[Directive]:

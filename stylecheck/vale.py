@@ -29,14 +29,16 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .config import DEFAULT_INCLUDE, VALE_CONFIG_NAMES, Config, ConfigError, RuleSelection
 from .diagnostic import SEVERITY_RANK
+from .record import Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .ruletypes import Rule, RuleContext
 
 SUPPORTED = ("existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric")
@@ -48,25 +50,46 @@ _SYNTAX_KEYS = {"BasedOnStyles", "BlockIgnores", "TokenIgnores", "IgnorePatterns
 BUILTIN = "builtin"
 
 
-@dataclass(frozen=True)
-class ValeSection:
-    glob: str
-    styles: tuple[str, ...] | None  # BasedOnStyles, when the section sets it
-    checks: tuple[tuple[str, bool], ...] = ()
-    block_ignores: tuple[str, ...] = ()
-    token_ignores: tuple[str, ...] = ()
+class ValeSection(Record):
+    """A `[glob]` section of `.vale.ini`; `styles` is its BasedOnStyles, when the section sets it."""
+
+    __slots__ = ("glob", "styles", "checks", "block_ignores", "token_ignores")
+
+    def __init__(
+        self,
+        glob: str,
+        styles: tuple[str, ...] | None,
+        checks: tuple[tuple[str, bool], ...] = (),
+        block_ignores: tuple[str, ...] = (),
+        token_ignores: tuple[str, ...] = (),
+    ) -> None:
+        self.glob = glob
+        self.styles = styles
+        self.checks = checks
+        self.block_ignores = block_ignores
+        self.token_ignores = token_ignores
 
 
-@dataclass(frozen=True)
-class ValeSettings:
+class ValeSettings(Record):
     """What `.vale.ini` decides per file (hashable, so a Config holding it can key a cache)."""
 
-    path: str
-    styles_path: str
-    min_level: str = "warning"
-    global_styles: tuple[str, ...] = ()
-    global_checks: tuple[tuple[str, bool], ...] = ()
-    sections: tuple[ValeSection, ...] = ()
+    __slots__ = ("path", "styles_path", "min_level", "global_styles", "global_checks", "sections")
+
+    def __init__(
+        self,
+        path: str,
+        styles_path: str,
+        min_level: str = "warning",
+        global_styles: tuple[str, ...] = (),
+        global_checks: tuple[tuple[str, bool], ...] = (),
+        sections: tuple[ValeSection, ...] = (),
+    ) -> None:
+        self.path = path
+        self.styles_path = styles_path
+        self.min_level = min_level
+        self.global_styles = global_styles
+        self.global_checks = global_checks
+        self.sections = sections
 
     def matching(self, path: str, root: str) -> list[ValeSection]:
         candidates = _path_forms(path, root)

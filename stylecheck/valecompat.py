@@ -15,13 +15,14 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
 
 import regex
 
 from . import patterns
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from .document import Document
 
 # Vale's rule templates (internal/check/definition.go).

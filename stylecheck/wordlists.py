@@ -11,9 +11,13 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
 
 from .yamlload import MAX_YAML_BYTES, YamlError, load_yaml_file
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any
 
 
 _ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")

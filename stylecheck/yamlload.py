@@ -5,7 +5,10 @@ from .errors import UserError
 
 import re
 from functools import lru_cache
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 # A rule file is a few kilobytes; a style's vocabulary list can be larger. Anything beyond these
 # bounds is a mistake or an attack (billion-laughs aliases), refused before it is expanded.

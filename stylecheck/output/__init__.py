@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from typing import Any, Callable, TextIO
 
 from ..diagnostic import FileResult
+from ..record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+    from typing import Any, TextIO
 
 FORMATS: dict[str, str] = {
     "text": "text",
@@ -17,17 +21,35 @@ FORMATS: dict[str, str] = {
 }
 
 
-@dataclass
-class Report:
-    """Everything a formatter may show. A formatter never re-runs a rule."""
+def _no_source_text(path: str) -> str | None:
+    return None
 
-    results: list[FileResult]
-    color: bool = False
-    quiet: bool = False
-    fail_level: str = "error"
-    # Reads a file's text for context lines (the CLI passes the texts it already decoded).
-    source_text: Callable[[str], str | None] = lambda path: None
-    options: dict[str, Any] = field(default_factory=dict)
+
+class Report(Record):
+    """Everything a formatter may show. A formatter never re-runs a rule.
+
+    `source_text` reads a file's text for context lines (the CLI passes the texts it already
+    decoded).
+    """
+
+    __slots__ = ("results", "color", "quiet", "fail_level", "source_text", "options")
+    __hash__ = None  # type: ignore[assignment]  # holds lists and a dict
+
+    def __init__(
+        self,
+        results: list[FileResult],
+        color: bool = False,
+        quiet: bool = False,
+        fail_level: str = "error",
+        source_text: Callable[[str], str | None] = _no_source_text,
+        options: dict[str, Any] | None = None,
+    ) -> None:
+        self.results = results
+        self.color = color
+        self.quiet = quiet
+        self.fail_level = fail_level
+        self.source_text = source_text
+        self.options = {} if options is None else options
 
     def counts(self) -> dict[str, int]:
         counts = {"files": len(self.results), "errors": 0, "warnings": 0, "suggestions": 0, "failed_files": 0}

@@ -8,10 +8,13 @@ also `:` and `,` inside properties (they separate the properties themselves).
 """
 from __future__ import annotations
 
-from typing import TextIO
 
 from ..diagnostic import Diagnostic
 from . import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import TextIO
 
 # Our severities onto GitHub's three annotation levels.
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}

@@ -14,11 +14,14 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timezone
 from html import escape
-from typing import TextIO
 
 from .. import __version__
 from ..diagnostic import SEVERITY_RANK, Diagnostic, FileResult
 from . import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import TextIO
 
 _SEVERITY_ORDER = ("error", "warning", "suggestion")
 

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
 
 from . import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any, TextIO
 
 VERSION = 1
 

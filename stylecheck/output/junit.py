@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import TextIO
 
 from ..diagnostic import Diagnostic, FileResult
 from . import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import TextIO
 
 SUITES_NAME = "stylecheck"
 # Characters XML 1.0 cannot carry at all, not even escaped: an article may still contain them.

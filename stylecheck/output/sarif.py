@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
 from ..diagnostic import Diagnostic
 from . import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any, TextIO
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"

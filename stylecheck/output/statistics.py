@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Callable, TextIO
 
 from . import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+    from typing import TextIO
 
 
 def rule_counts(report: Report) -> list[tuple[str, str, str, int]]:

@@ -1,11 +1,14 @@
 """`--format text`: `path:line:col: severity [Rule.Id] message`, the line, and the match underlined."""
 from __future__ import annotations
 
-from typing import TextIO
 
 from ..diagnostic import Diagnostic
 from ..lines import LineIndex
 from . import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import TextIO
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "suggestion": "\x1b[1;36m"}
 _BOLD = "\x1b[1m"

@@ -20,7 +20,6 @@ ticker in brackets.
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 import regex
 
@@ -29,6 +28,10 @@ from ..diagnostic import Match
 from ..document import Document
 from ..wordlists import WordListError, load_data
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 _CONNECTORS = r"(?:[\s-]+(?:(?:of|and|for|the|on|in|to|de|du|des|la|le|di|del|y|et|&)[\s-]+)*)"
 _ROMAN = patterns.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")

@@ -13,8 +13,6 @@ from __future__ import annotations
 from ..errors import UserError, did_you_mean
 
 import time
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterator
 
 import regex
 
@@ -22,6 +20,12 @@ from ..diagnostic import CATEGORIES, SEVERITIES, Match
 from ..document import Document
 from ..yamlload import line_of
 from .. import patterns, valecompat
+from ..record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any, ClassVar
 
 # Each rule gets this many seconds per file before its scan is stopped (hostile user patterns).
 DEFAULT_TIME_BUDGET = 2.0
@@ -34,14 +38,16 @@ class RuleError(UserError):
     """A rule file that cannot be used."""
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(Record):
     """A YAML key: the types it accepts and its default value."""
 
-    types: tuple[type, ...]
-    default: Any = None
-    choices: tuple[str, ...] = ()
-    doc: str = ""
+    __slots__ = ("types", "default", "choices", "doc")
+
+    def __init__(self, types: tuple[type, ...], default: Any = None, choices: tuple[str, ...] = (), doc: str = "") -> None:
+        self.types = types
+        self.default = default
+        self.choices = choices
+        self.doc = doc
 
 
 COMMON_FIELDS: dict[str, Field] = {
@@ -77,19 +83,32 @@ VALE_KEYS = (
 VALE_SCOPES = ("alt", "title", "figure", "code", "comment")
 
 
-@dataclass
-class RuleContext:
-    """What a rule may read beyond its own YAML: house settings and the accepted vocabulary."""
+class RuleContext(Record):
+    """What a rule may read beyond its own YAML: house settings and the accepted vocabulary.
 
-    preset: str = "ap"
-    settings: dict[str, Any] = field(default_factory=dict)
-    accept: tuple[str, ...] = ()
-    # Where the rule's style lives, for rule types that load word lists beside their YAML.
-    style_dir: str = ""
-    # Notices from loading (a Vale rule skipped, ...), shown once per run.
-    warnings: list[str] = field(default_factory=list)
-    # Lookup structures the rules of one Linter share (e.g. valecompat.SharedAnchors).
-    shared: dict[str, Any] = field(default_factory=dict)
+    `style_dir` is where the rule's style lives, for rule types that load word lists beside their
+    YAML; `warnings` are notices from loading (a Vale rule skipped, ...), shown once per run;
+    `shared` holds lookup structures the rules of one Linter share (e.g. valecompat.SharedAnchors).
+    """
+
+    __slots__ = ("preset", "settings", "accept", "style_dir", "warnings", "shared")
+    __hash__ = None  # type: ignore[assignment]  # holds a list and dicts that fill in
+
+    def __init__(
+        self,
+        preset: str = "ap",
+        settings: dict[str, Any] | None = None,
+        accept: tuple[str, ...] = (),
+        style_dir: str = "",
+        warnings: list[str] | None = None,
+        shared: dict[str, Any] | None = None,
+    ) -> None:
+        self.preset = preset
+        self.settings = {} if settings is None else settings
+        self.accept = accept
+        self.style_dir = style_dir
+        self.warnings = [] if warnings is None else warnings
+        self.shared = {} if shared is None else shared
 
     def vale_anchors(self) -> "valecompat.SharedAnchors":
         if "vale-anchors" not in self.shared:

@@ -14,7 +14,6 @@ AP's "to" before a noun is not capitalised).
 """
 from __future__ import annotations
 
-from typing import Callable, Iterator
 
 import regex
 
@@ -22,6 +21,10 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable, Iterator
 
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
 _TITLE_SPLIT = patterns.compile(r"[\p{N}\p{L}]+[^\s\-/]*")

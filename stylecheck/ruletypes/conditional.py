@@ -11,13 +11,16 @@ captured by `second` somewhere in the document, or is an exception.
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 import regex
 
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule, doc_time_left, exceptions_pattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 
 class Conditional(Rule):

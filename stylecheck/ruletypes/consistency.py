@@ -16,7 +16,6 @@ arguments, in order: the text found, the majority form, its count here, the majo
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
 
 import regex
 
@@ -25,6 +24,10 @@ from ..document import Document
 from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, token_key
 from ..prefilter import Prefilter, scan
 from .base import Field, Rule, exceptions_pattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 
 class Consistency(Rule):

@@ -19,16 +19,19 @@ what a search for digits costs; all date rules share one scan per document.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterator
-
 import regex
 
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
+from ..record import Record
 from .base import Field, Rule
 from .figures import prepare_figures, setting, within_scope
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any
 
 MONTH_NAMES = (
     "", "January", "February", "March", "April", "May", "June", "July",
@@ -76,26 +79,50 @@ _MAY_AFTER = frozenset(
 _AFTER_YEAR_OK = patterns.compile(r"""(?:[ \t\u00a0]*(?:$|[\r\n]|[.,;:!?)\]}"'”’…—–-])|[ \t\u00a0]+\d)""")
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """One date in the text. `start`/`end` cover the date without a leading weekday."""
+class DateMention(Record):
+    """One date in the text. `start`/`end` cover the date without a leading weekday.
 
-    start: int
-    end: int
-    form: str  # month-day, day-month, month-year, numeric, iso
-    month: int | None
-    day: int | None
-    year: int | None
-    month_text: str = ""
-    abbreviated: bool = False
-    ordinal: str = ""
-    year_comma: bool = False
-    weekday: int | None = None
-    weekday_start: int = -1
-    weekday_end: int = -1
-    # Numeric dates: the three numbers as written (the year made four-digit); the house order
-    # decides which of the first two is the month.
-    numbers: tuple[int, int, int] = (0, 0, 0)
+    `form` is month-day, day-month, month-year, numeric or iso. For numeric dates `numbers` are
+    the three numbers as written (the year made four-digit); the house order decides which of the
+    first two is the month.
+    """
+
+    __slots__ = (
+        "start", "end", "form", "month", "day", "year", "month_text", "abbreviated", "ordinal",
+        "year_comma", "weekday", "weekday_start", "weekday_end", "numbers",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        form: str,
+        month: int | None,
+        day: int | None,
+        year: int | None,
+        month_text: str = "",
+        abbreviated: bool = False,
+        ordinal: str = "",
+        year_comma: bool = False,
+        weekday: int | None = None,
+        weekday_start: int = -1,
+        weekday_end: int = -1,
+        numbers: tuple[int, int, int] = (0, 0, 0),
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.form = form
+        self.month = month
+        self.day = day
+        self.year = year
+        self.month_text = month_text
+        self.abbreviated = abbreviated
+        self.ordinal = ordinal
+        self.year_comma = year_comma
+        self.weekday = weekday
+        self.weekday_start = weekday_start
+        self.weekday_end = weekday_end
+        self.numbers = numbers
 
     @property
     def has_day(self) -> bool:

@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Iterator
 
 from ..diagnostic import Match
 from ..document import Document
 from ..wordlists import WordListError, load_data, trie_pattern, word_starts
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 # A run of the characters the forms' boundaries refuse: at a word start, the only text a form can match.
 _RUN = re.compile(r"[\w'’]+")

@@ -7,7 +7,6 @@
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 import regex
 
@@ -15,6 +14,10 @@ from ..diagnostic import Match
 from ..document import Document
 from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, compile_plain, merged_finditer, token_key
 from .base import doc_time_left, exceptions_pattern, Field, join_alternatives, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 
 class Existence(Rule):

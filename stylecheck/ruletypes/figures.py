@@ -9,25 +9,34 @@ only joins them and keeps the result on the document for the ten rules that read
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator
 
 import regex
 
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
+from ..record import Record
 from .base import Rule, RuleError, doc_time_left
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any
 
 _MEMO = "_stylecheck_memo"
 
 
-@dataclass(frozen=True)
-class Figures:
-    dates: list[Any]
-    times: list[Any]
-    amounts: list[Any]
+class Figures(Record):
+    """The dates, times and amounts of money of one document, found in one scan."""
+
+    __slots__ = ("dates", "times", "amounts")
+    __hash__ = None  # type: ignore[assignment]  # holds lists
+
+    def __init__(self, dates: list[Any], times: list[Any], amounts: list[Any]) -> None:
+        self.dates = dates
+        self.times = times
+        self.amounts = amounts
 
 
 def _body(pattern: "regex.Pattern[str]") -> str:

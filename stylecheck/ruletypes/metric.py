@@ -18,7 +18,6 @@ from __future__ import annotations
 import ast
 import math
 import operator
-from typing import Any, Iterator
 
 import regex
 
@@ -26,6 +25,11 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any
 
 _WORDS = patterns.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _VOWEL_GROUPS = patterns.compile(r"[aeiouy]+")

@@ -21,17 +21,21 @@ reported, the odd one out only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator
 
 import regex
 
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
+from ..record import Record
 from .base import Field, Rule
 from .figures import prepare_figures, setting, within_scope
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any
 
 LONG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
@@ -50,12 +54,17 @@ _CLOSING = patterns.compile(r"[ \t\u00a0]*(?:\)|[,;][^()\r\n]{0,60}\))")
 _SYMBOL_PREFIX = patterns.compile(r"(?<![\w.$])(?P<pfx>US|C|A|NZ|HK|S)$")
 
 
-@dataclass(frozen=True)
-class Currencies:
-    symbols: dict[str, str]
-    words: dict[str, str]  # every currency word -> its code
-    needs_magnitude: frozenset[str]
-    pattern: Any
+class Currencies(Record):
+    """The currency tables (`words`: every currency word -> its code) and the money pattern."""
+
+    __slots__ = ("symbols", "words", "needs_magnitude", "pattern")
+    __hash__ = None  # type: ignore[assignment]  # holds dicts
+
+    def __init__(self, symbols: dict[str, str], words: dict[str, str], needs_magnitude: frozenset[str], pattern: Any) -> None:
+        self.symbols = symbols
+        self.words = words
+        self.needs_magnitude = needs_magnitude
+        self.pattern = pattern
 
 
 @lru_cache(maxsize=8)
@@ -89,19 +98,46 @@ def currencies(extra: tuple[tuple[str, str], ...] = ()) -> Currencies:
     return Currencies(symbols, all_words, frozenset(needs), pattern)
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
-    start: int
-    end: int
-    number: str  # as written, e.g. "19.5" or "1,300"
-    value: float  # in units of the currency
-    precision: float  # half a unit of the last written digit, in units of the currency
-    code: str
-    symbol: str  # "$", "C$", "£" ... or "" when a word names the currency
-    word: str  # the currency word after the figure, or ""
-    magnitude: str  # as written: "bn", "billion", "mln", "" ...
-    magnitude_kind: str  # short, long, wire or ""
-    word_start: int = -1
+class Amount(Record):
+    """An amount of money in the text.
+
+    `number` is as written (e.g. "19.5" or "1,300"); `value` is in units of the currency and
+    `precision` is half a unit of the last written digit, in the same units; `symbol` is "$",
+    "C$", "£" ... or "" when a word names the currency; `word` is the currency word after the
+    figure, or ""; `magnitude` is as written ("bn", "billion", "mln", "" ...) and
+    `magnitude_kind` is short, long, wire or "".
+    """
+
+    __slots__ = (
+        "start", "end", "number", "value", "precision", "code", "symbol", "word", "magnitude",
+        "magnitude_kind", "word_start",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        number: str,
+        value: float,
+        precision: float,
+        code: str,
+        symbol: str,
+        word: str,
+        magnitude: str,
+        magnitude_kind: str,
+        word_start: int = -1,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.number = number
+        self.value = value
+        self.precision = precision
+        self.code = code
+        self.symbol = symbol
+        self.word = word
+        self.magnitude = magnitude
+        self.magnitude_kind = magnitude_kind
+        self.word_start = word_start
 
 
 def find_amounts(rule: Rule, doc: Document) -> list[Amount]:

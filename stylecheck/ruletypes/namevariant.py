@@ -26,7 +26,6 @@ The minority spelling is reported, naming the majority spelling and both counts.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterator
 
 import regex
 
@@ -34,6 +33,10 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 # Letters that transliterations and misspellings swap: vowels (and y) with each other, c/q with k,
 # z with s (Mohammed/Muhammad, Kovalenko/Kovalenco, Gonzales/Gonzalez).

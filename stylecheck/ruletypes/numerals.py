@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 import regex
 
@@ -30,6 +29,10 @@ from ..document import Document
 from ..wordlists import matches_at, trie_pattern, word_starts
 from .base import Field, Rule
 from .figures import number_starts
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 CHECKS = ("small", "words", "start", "thousands")
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]

@@ -8,13 +8,16 @@
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 import regex
 
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 
 class Occurrence(Rule):

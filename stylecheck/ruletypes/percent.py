@@ -14,12 +14,15 @@ is inconsistent), and a `suggestion` when the whole article keeps to one other f
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 HOUSE_FORMS = ("%", "percent", "per cent")
 _SPELLED = (

@@ -44,7 +44,6 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterator
 
 import regex
 
@@ -53,6 +52,11 @@ from ..diagnostic import Match
 from ..document import Document
 from ..yamlload import YamlError, load_yaml_file
 from .base import Field, Rule, RuleError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any
 
 SETTINGS_KEY = "pronoun"
 SETTING_LISTS = ("entities", "heads", "exceptions", "self_verbs")

@@ -10,13 +10,16 @@ The repeat is found by one backreference pattern, so the scan stays in the regex
 from __future__ import annotations
 
 from operator import eq
-from typing import Iterator
 
 import regex
 
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule, doc_time_left, exceptions_pattern, join_alternatives
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 
 class Repetition(Rule):

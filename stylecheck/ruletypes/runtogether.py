@@ -11,12 +11,15 @@ DeSantis) stay silent: their halves are not words of the article.
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule, doc_time_left
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 # The scan starts at the inner capital (rare) and looks back for the left half, so the engine skips
 # from capital to capital instead of trying every letter: about 15 times faster over a corpus than

@@ -11,7 +11,6 @@ several replacements; `$1` in a value stands for the key's first group.
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 import regex
 
@@ -21,6 +20,10 @@ from ..document import Document
 from ..valecompat import NONWORD_TEMPLATE, WORD_TEMPLATE, TokenIndex, compile_plain, compile_vale, is_phrase, merged_finditer, to_sentence, token_key
 from ..prefilter import Prefilter, scan
 from .base import Field, Rule, doc_time_left, exceptions_pattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 _GROUP_REF = patterns.compile(r"\$(\d+)")
 # A capturing group's opening parenthesis (not escaped, not `(?`), as Vale finds it.

@@ -18,16 +18,20 @@ words), but the redundancy check leaves quotations alone: a quotation is not rew
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterator
 
 import regex
 
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
+from ..record import Record
 from .base import Field, Rule
 from .figures import prepare_figures, setting, within_scope
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from typing import Any
 
 _SP = r"[ \t\u00a0]"
 TIME_PATTERN = patterns.compile(
@@ -39,18 +43,40 @@ TIME_PATTERN = patterns.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    start: int
-    end: int  # end of the time itself, before any "this morning"
-    hour: int
-    minutes: int | None
-    afternoon: bool | None  # True for p.m., False for a.m., None for "12 noon"-style
-    word: str  # noon, midnight, midday after "12", or ""
-    phrase_start: int = -1
-    phrase_end: int = -1
-    phrase: str = ""
-    separator: str = ""
+class TimeMention(Record):
+    """A time of day in the text.
+
+    `end` is the end of the time itself, before any "this morning"; `afternoon` is True for p.m.,
+    False for a.m., None for "12 noon"-style; `word` is noon, midnight, midday after "12", or "".
+    """
+
+    __slots__ = (
+        "start", "end", "hour", "minutes", "afternoon", "word", "phrase_start", "phrase_end", "phrase", "separator",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        hour: int,
+        minutes: int | None,
+        afternoon: bool | None,
+        word: str,
+        phrase_start: int = -1,
+        phrase_end: int = -1,
+        phrase: str = "",
+        separator: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.hour = hour
+        self.minutes = minutes
+        self.afternoon = afternoon
+        self.word = word
+        self.phrase_start = phrase_start
+        self.phrase_end = phrase_end
+        self.phrase = phrase
+        self.separator = separator
 
 
 def find_times(rule: Rule, doc: Document) -> list[TimeMention]:

@@ -16,13 +16,16 @@ capitalised one mid-sentence (a company called Email Systems) never counts.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
 
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..wordlists import trie_pattern, word_starts
 from .base import Field, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
 
 
 class Variants(Rule):
