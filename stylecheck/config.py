@@ -117,9 +117,9 @@ class Config(Record):
 
     def style_paths(self) -> list[str]:
         """The folders to load rules from, in order (later ones override earlier rules)."""
-        from .loader import bundled_rules_dir
+        from .loader import bundled_rules_folder
 
-        bundled = bundled_rules_dir()
+        bundled = bundled_rules_folder()
         paths = []
         for entry in self.styles:
             if entry.startswith("vale:"):  # a Vale style folder (or Vale's built-ins)
@@ -128,9 +128,9 @@ class Config(Record):
                     rest = os.path.normpath(os.path.join(self.root, rest))
                 paths.append("vale:" + rest)
                 continue
-            candidate = bundled / entry
-            if "/" not in entry and os.sep not in entry and candidate.is_dir():
-                paths.append(str(candidate))
+            candidate = os.path.join(bundled, entry)
+            if "/" not in entry and os.sep not in entry and os.path.isdir(candidate):
+                paths.append(candidate)
             else:
                 full = entry if os.path.isabs(entry) else os.path.join(self.root, entry)
                 paths.append(os.path.normpath(full))
@@ -265,16 +265,20 @@ def load_config(path: str) -> Config:
 
 
 def _pyproject_table(path: str) -> dict | None:
-    import re
-    import tomllib
-
-    from .yamlload import MarkedDict
-
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_RULE_BYTES + 1)
     except OSError as exc:
         raise ConfigError(path, None, exc.strerror or str(exc)) from None
+    if b"stylecheck" not in raw:
+        # Most projects' pyproject.toml is not ours: skip parsing it (tomllib's import, with
+        # typing and datetime, costs more than linting an article).
+        return None
+    import re
+    import tomllib
+
+    from .yamlload import MarkedDict
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:

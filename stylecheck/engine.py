@@ -5,6 +5,7 @@ inline suppression) -> sorted list. Nothing here parses markup or searches for a
 """
 from __future__ import annotations
 
+import os
 import time
 from functools import lru_cache
 
@@ -12,7 +13,7 @@ from . import patterns
 from .config import Config, RuleSelection, selection_for
 from .diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix, Match
 from .document import Document
-from .loader import bundled_rules_dir, load_styles
+from .loader import bundled_rules_folder, load_styles
 from .ruletypes import Rule, RuleContext
 from .source import SkippedFile, Source, SourceError, read_source
 from .suppression import Suppressions
@@ -25,10 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def preset_settings(preset: str) -> dict[str, Any]:
     """The house settings of a preset, from `rules/presets/<name>.yml`."""
-    path = bundled_rules_dir() / "presets" / f"{preset}.yml"
-    if not path.is_file():
+    path = os.path.join(bundled_rules_folder(), "presets", f"{preset}.yml")
+    if not os.path.isfile(path):
         return {}
-    return dict(load_yaml_file(str(path)) or {})
+    return dict(load_yaml_file(path) or {})
 
 
 def _thaw(value: Any) -> Any:

@@ -37,14 +37,19 @@ def code_signature() -> tuple:
     import regex
 
     entries: list[object] = [f"stylecheck {__version__}", f"python {sys.version}", f"regex {regex.__version__}"]
-    package = os.path.dirname(os.path.realpath(__file__))
-    for root, dirs, files in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and d != "bundled")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                path = os.path.join(root, name)
-                stat = os.stat(path)
-                entries.append((os.path.relpath(path, package), stat.st_size, stat.st_mtime_ns))
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as found:
+            items = sorted(found, key=lambda item: item.name)
+        for item in items:
+            if item.is_dir():
+                if item.name not in _SKIP_DIRS and item.name != "bundled":
+                    walk(item.path, prefix + item.name + "/")
+            elif item.name.endswith(".py"):
+                stat = item.stat()
+                entries.append((prefix + item.name, stat.st_size, stat.st_mtime_ns))
+
+    walk(os.path.dirname(os.path.realpath(__file__)), "")
     return tuple(entries)
 
 
@@ -99,13 +104,13 @@ def _tree_signature(folder: str) -> tuple:
 
 def _folders(config) -> list[tuple[str, str | None]]:
     """(entry, folder) for every tree the digest covers; folder None for a style with no folder."""
-    from .loader import bundled_rules_dir
+    from .loader import bundled_rules_folder
 
-    bundled = bundled_rules_dir()
+    bundled = bundled_rules_folder()
     found: list[tuple[str, str | None]] = []
     for name in ("presets", "data"):
-        if (bundled / name).is_dir():
-            found.append((str(bundled / name), str(bundled / name)))
+        if os.path.isdir(os.path.join(bundled, name)):
+            found.append((os.path.join(bundled, name), os.path.join(bundled, name)))
     for entry in config.style_paths():
         found.append((entry, _folder_of(entry)))
     return found

@@ -1,7 +1,8 @@
 """Loading styles: a style is a folder of YAML rule files; a rule's id is `<Style>.<FileName>`."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from functools import lru_cache
 
 from .errors import did_you_mean
 from .record import Record
@@ -11,19 +12,31 @@ from .yamlload import MAX_RULE_BYTES, YamlError, line_of, load_yaml_file
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
+    from pathlib import Path
 
 RULE_SUFFIXES = (".yml", ".yaml")
 # Folders beside the styles that hold other data (house presets, word lists), never rules.
 RESERVED_FOLDERS = ("presets", "data")
 
 
-def bundled_rules_dir() -> Path:
-    """The bundled house style: package data when installed, `rules/` in a source checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "bundled"
-    if (installed / "House").is_dir():
+@lru_cache(maxsize=1)
+def bundled_rules_folder() -> str:
+    """The bundled house style: package data when installed, `rules/` in a source checkout.
+
+    A string, for what every run does (find the presets, fingerprint the rules): pathlib's import
+    costs a few milliseconds, and only building rules needs it."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    installed = os.path.join(here, "bundled")
+    if os.path.isdir(os.path.join(installed, "House")):
         return installed
-    return here.parent / "rules"
+    return os.path.join(os.path.dirname(here), "rules")
+
+
+def bundled_rules_dir() -> Path:
+    """`bundled_rules_folder()` as a Path."""
+    from pathlib import Path
+
+    return Path(bundled_rules_folder())
 
 
 class StyleDir(Record):
@@ -38,6 +51,8 @@ class StyleDir(Record):
 
 def find_styles(path: str) -> list[StyleDir]:
     """A folder of rule files is one style; a folder of such folders (a StylesPath) is many."""
+    from pathlib import Path
+
     p = Path(path)
     if not p.is_dir():
         raise RuleError(path, None, "no such rules folder")
@@ -54,6 +69,8 @@ def find_styles(path: str) -> list[StyleDir]:
 
 
 def rule_files(style: StyleDir) -> list[Path]:
+    from pathlib import Path
+
     return sorted(
         f for f in Path(style.path).iterdir()
         if f.is_file() and f.suffix in RULE_SUFFIXES and not f.name.startswith((".", "_"))
@@ -78,7 +95,7 @@ def load_rule_file(path: str, style: str, ctx: RuleContext) -> Rule | None:
     presets = options.get("presets")
     if isinstance(presets, list) and ctx.preset not in presets:
         return None
-    rule_id = f"{style}.{Path(path).stem}"
+    rule_id = f"{style}.{os.path.splitext(os.path.basename(path))[0]}"
     return cls(rule_id, options, ctx, path=path)
 
 
@@ -114,7 +131,7 @@ def load_styles(paths: Iterable[str], ctx: RuleContext) -> dict[str, Rule]:
 
 
 def _is_vale_style(path: str) -> bool:
-    if Path(path).resolve().parent == bundled_rules_dir().resolve():
+    if os.path.dirname(os.path.realpath(path)) == bundled_rules_folder():
         return False
     from .vale import is_vale_style
 

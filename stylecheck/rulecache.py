@@ -23,35 +23,35 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from pathlib import Path
 
 _MAGIC = b"stylecheck-rules-v1\n"
 # Entries kept per user, by kind; older ones are removed when a new one is written.
 _KEEP = {"rules": 16, "yaml": 512, "patterns": 4, "fingerprints": 2}
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
+    """The cache folder (os.path strings here: pathlib's import costs a few ms per run)."""
     if os.environ.get("STYLECHECK_NO_CACHE"):
         return None
     explicit = os.environ.get("STYLECHECK_RULES_CACHE_DIR")
     if explicit:
-        return Path(explicit)
+        return explicit
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "stylecheck" / "Cache" if base else None
+        return os.path.join(base, "stylecheck", "Cache") if base else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "stylecheck"
+    return os.path.join(base, "stylecheck")
 
 
-def _private(path: Path, st: os.stat_result) -> bool:
+def _private(path: str, st: os.stat_result) -> bool:
     """Owned by us and writable by no one else (always true where there are no such notions)."""
     if not hasattr(os, "getuid"):
         return True
     return st.st_uid == os.getuid() and not (st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
-def _entry(folder: Path, kind: str, key: str) -> Path:
-    return folder / f"{kind}-{key[:40]}.pickle"
+def _entry(folder: str, kind: str, key: str) -> str:
+    return os.path.join(folder, f"{kind}-{key[:40]}.pickle")
 
 
 def load_linter(config):
@@ -82,7 +82,7 @@ def load_entry(kind: str, key: str):
         return None
     path = _entry(folder, kind, key)
     try:
-        if not _private(folder, folder.stat()):
+        if not _private(folder, os.stat(folder)):
             return None
         with open(path, "rb") as handle:
             if not _private(path, os.fstat(handle.fileno())):
@@ -113,21 +113,30 @@ def store_entry(kind: str, key: str, value) -> None:
     except Exception:  # a rule type holding something unpicklable: just do without the cache
         return
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(folder, folder.stat()):
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        if not _private(folder, os.stat(folder)):
             return
         from .fileio import atomic_write_bytes
 
-        atomic_write_bytes(str(_entry(folder, kind, key)), _MAGIC + key.encode() + b"\n" + payload, mode=0o600)
+        atomic_write_bytes(_entry(folder, kind, key), _MAGIC + key.encode() + b"\n" + payload, mode=0o600)
         _prune(folder, kind)
     except OSError:
         return
 
 
-def _prune(folder: Path, kind: str) -> None:
-    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[_KEEP.get(kind, 16):]:
+def _prune(folder: str, kind: str) -> None:
+    """Remove the oldest entries of `kind` beyond the number kept."""
+    entries: list[tuple[float, str]] = []
+    with os.scandir(folder) as found:
+        for item in found:
+            if item.name.startswith(f"{kind}-") and item.name.endswith(".pickle"):
+                try:
+                    entries.append((item.stat().st_mtime, item.path))
+                except OSError:
+                    continue
+    entries.sort(reverse=True)
+    for _mtime, old in entries[_KEEP.get(kind, 16):]:
         try:
-            old.unlink()
+            os.unlink(old)
         except OSError:
             pass

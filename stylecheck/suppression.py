@@ -12,15 +12,18 @@ A rule can be named by its id, its style (`House`), or a glob (`House.Date*`).
 from __future__ import annotations
 
 import fnmatch
-import re
+
+import regex
 
 from .document import Document
+from .patterns import Lazy
 from .record import Record
 
-_STYLECHECK = re.compile(r"^\s*stylecheck\s*:?\s*(disable-next-line|disable|enable)\b\s*(.*?)\s*$", re.S)
-_VALE_SWITCH = re.compile(r"^\s*vale\s+(off|on)\s*$")
-_VALE_RULES = re.compile(r"^\s*vale\s+(.+?)\s*$", re.S)
-_VALE_ASSIGN = re.compile(r"([\w.*-]+)\s*=\s*(YES|NO|\w+)", re.I)
+# Compiled on first use: most articles have no comments at all.
+_STYLECHECK = Lazy(r"^\s*stylecheck\s*:?\s*(disable-next-line|disable|enable)\b\s*(.*?)\s*$", regex.S)
+_VALE_SWITCH = Lazy(r"^\s*vale\s+(off|on)\s*$")
+_VALE_RULES = Lazy(r"^\s*vale\s+(.+?)\s*$", regex.S)
+_VALE_ASSIGN = Lazy(r"([\w.*-]+)\s*=\s*(YES|NO|\w+)", regex.I)
 
 
 class Directive(Record):
@@ -43,7 +46,7 @@ def directives(doc: Document) -> list[Directive]:
         m = _STYLECHECK.match(comment.body)
         if m:
             action = {"disable-next-line": "next-line"}.get(m.group(1), m.group(1))
-            rules = tuple(r for r in re.split(r"[\s,]+", m.group(2)) if r)
+            rules = tuple(r for r in regex.split(r"[\s,]+", m.group(2)) if r)
             found.append(Directive(comment.end, line, action, rules))
             continue
         m = _VALE_SWITCH.match(comment.body)

@@ -10,13 +10,13 @@ import os
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from pathlib import Path
 
 from .yamlload import MAX_YAML_BYTES, YamlError, load_yaml_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
+    from pathlib import Path
     from typing import Any
 
 
@@ -30,6 +30,7 @@ class WordListError(Exception):
 def find_data_file(name: str, rule_path: str = "") -> Path:
     """The data file `name`, beside the rule's style or in the bundled `rules/data/`."""
     from .loader import bundled_rules_dir
+    from pathlib import Path  # here: only building rules reads data files
 
     candidates = []
     if rule_path:

@@ -44,6 +44,13 @@ def test_pyproject_without_table_is_skipped(write, tmp_path):
     assert ConfigFinder().for_path(str(tmp_path / "proj" / "a.txt")).preset == "british"
 
 
+def test_pyproject_that_never_names_stylecheck_is_not_parsed(write, tmp_path):
+    # Not ours (and not even valid TOML): skipped unread, rather than failing every run below it.
+    write("proj/pyproject.toml", '[project\nname = "x"\n')
+    write(".stylecheck.yaml", "preset: british\n")
+    assert ConfigFinder().for_path(str(tmp_path / "proj" / "a.txt")).preset == "british"
+
+
 def test_severity_overrides_and_off(cli, write):
     write(".stylecheck.yaml", "severity:\n  House.Abbreviations: error\n  House.DoubledWord: off\n")
     path = write("a.txt", ARTICLE)

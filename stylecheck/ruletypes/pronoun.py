@@ -42,7 +42,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from pathlib import Path
 from types import MappingProxyType
 
 import regex
@@ -56,6 +55,7 @@ from .base import Field, Rule, RuleError
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
+    from pathlib import Path
     from typing import Any
 
 SETTINGS_KEY = "pronoun"
@@ -424,6 +424,7 @@ def _either_case(word: str) -> str:
 def _data_path(rule_path: str, name: str) -> Path | None:
     """A word list: absolute, beside the rule's style (`<styles>/data/`), or in the bundled data."""
     from ..loader import bundled_rules_dir
+    from pathlib import Path  # here: only building rules reads data files
 
     candidate = Path(name)
     if candidate.is_absolute():
