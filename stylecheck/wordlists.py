@@ -136,8 +136,11 @@ class WordStarts:
     def __init__(self) -> None:
         self.words: set[str] = set()
         self._pattern: "re.Pattern[str] | None" = None
-        self._first_runs: "frozenset[str] | None" = None
-        self._run_lengths: list[int] = []
+        # For `_scan_runs`, kept up to date by `add` (so built with the rules and cached with them):
+        # each registered word's first run of word characters, and for each run length L the
+        # lengths of those first runs that are at most L.
+        self._first_runs: set[str] = set()
+        self._lengths_upto: list[tuple[int, ...]] = [()]
         self._documents = 0
 
     def add(self, words: "list[str] | tuple[str, ...] | set[str]") -> bool:
@@ -147,7 +150,9 @@ class WordStarts:
             return False
         self.words.update(words)
         self._pattern = None
-        self._first_runs = None
+        self._first_runs.update(m.group() for m in map(_FIRST_RUN.match, words) if m)
+        lengths = sorted({len(r) for r in self._first_runs})
+        self._lengths_upto = [tuple(n for n in lengths if n <= size) for size in range(lengths[-1] + 1)] if lengths else [()]
         return True
 
     def pattern(self) -> "re.Pattern[str]":
@@ -175,15 +180,15 @@ class WordStarts:
         run of word characters begins with the first run of some registered word (a registered
         word that matches there has its first run as a prefix of the text's run). Set look-ups,
         one per distinct first-run length, decide; the rules' own patterns refuse the extra ones."""
-        if self._first_runs is None:
-            self._first_runs = frozenset(m.group() for m in map(_FIRST_RUN.match, self.words) if m)
-            self._run_lengths = sorted({len(r) for r in self._first_runs})
-        firsts, lengths = self._first_runs, self._run_lengths
+        firsts, upto = self._first_runs, self._lengths_upto
+        longest = len(upto) - 1
         found = []
         for m in _RUN_AT_WORD_START.finditer(prose):
             run = m.group()
-            if any(run[:n] in firsts for n in lengths if n <= len(run)):
-                found.append(m.start())
+            for n in upto[min(len(run), longest)]:
+                if run[:n] in firsts:
+                    found.append(m.start())
+                    break
         return found
 
     def matches(self, pattern: "re.Pattern[str]", doc: Any, segments: Any) -> Iterator[Any]:
