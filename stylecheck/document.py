@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from functools import cached_property
 
-from .lines import LineIndex
+from .lines import LineIndex, line_start
 from .patterns import Lazy
 from .record import Record
 from .source import Source
@@ -132,8 +132,8 @@ class Document:
                 else:
                     if not longest:
                         longest = max(map(len, _LINE_SPLIT.split(prose[block.start : block.end])))
-                    line_start = max(prose.rfind("\n", block.start, boundary.start()), prose.rfind("\r", block.start, boundary.start())) + 1
-                    if boundary.start() - max(line_start, block.start) >= _SHORT_LINE * longest:
+                    begins = line_start(prose, boundary.start())
+                    if boundary.start() - max(begins, block.start) >= _SHORT_LINE * longest:
                         continue  # a hard-wrapped line: the sentence goes on
                 if boundary.start() > start:
                     spans.append(_trim(prose, start, boundary.start()))

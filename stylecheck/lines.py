@@ -4,8 +4,26 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .patterns import Lazy
+
 # A line ends at CRLF, a lone CR or LF: the three styles an article may arrive with.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_AFTER = Lazy(r"[\r\n]")
+_BREAK_BEFORE = Lazy(r"(?r)[\r\n]")  # searched backwards from the end of the span
+
+
+def line_start(text: str, pos: int) -> int:
+    """Where the line holding `pos` starts. One search back to the nearest CR or LF: a pair of
+    `rfind`s, one for each, would read back to the start of a text that has no CR at all, for
+    every question (quadratic on a long file)."""
+    found = _BREAK_BEFORE.search(text, 0, pos)
+    return found.end() if found else 0
+
+
+def line_end(text: str, pos: int) -> int:
+    """Where the line holding `pos` ends (its line break, or the end of the text)."""
+    found = _BREAK_AFTER.search(text, pos)
+    return found.start() if found else len(text)
 
 
 class LineIndex:

@@ -276,11 +276,28 @@ def test_may_repeat_rules_out_plain_copy_and_keeps_repeats():
 def test_word_set_in_slices_finds_every_word_once(monkeypatch):
     import regex
 
+    from stylecheck import wordlists
     from stylecheck.ruletypes import runtogether
 
-    monkeypatch.setattr(runtogether, "_SLICE", 7)
+    monkeypatch.setattr(wordlists, "_SLICE", 7)
     text = "Harbour Gazette, its ninety-nine reporters and Zoë’s café; the Gazette again."
     assert runtogether.word_set(text) == set(regex.findall(r"\p{L}+", text))
+
+
+def test_lowercase_words_in_slices_are_the_whole_runs_a_full_scan_finds(monkeypatch):
+    import regex
+
+    from stylecheck import wordlists
+
+    monkeypatch.setattr(wordlists, "_SLICE", 5)
+    text = "The harbour_master met Ana and the NATO envoy; cafés, co-op, b2b and rock’n’roll stayed."
+
+    class Doc:
+        prose = text
+
+    expected = set(regex.findall(r"(?<!\w)\p{Ll}++(?!\w)", text))
+    assert "harbour" not in expected and "cafés" in expected  # whole runs only
+    assert wordlists.lowercase_words(Doc()) == expected
 
 
 def test_fingerprint_follows_rule_files_also_behind_a_tagged_style_entry(tmp_path):

@@ -26,7 +26,8 @@ import regex
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
-from ..wordlists import WordListError, load_data
+from ..lines import line_end
+from ..wordlists import WordListError, load_data, lowercase_words
 from .base import Field, Rule
 
 TYPE_CHECKING = False
@@ -61,7 +62,7 @@ class Acronym(Rule):
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
         seen: set[str] = set()
-        runs: list[tuple[int, str]] | None = None
+        runs: Expansions | None = None
         for start, end in self.segments(doc):
             for m in self.pattern.finditer(prose, start, end):
                 word = m.group()
@@ -80,7 +81,7 @@ class Acronym(Rule):
                 if len(word) > 2 and self._written_in_lowercase(prose, lower, doc):
                     continue  # a shouted ordinary word (AND, WINNERS), written in lowercase elsewhere
                 if runs is None:
-                    runs = capitalised_runs(prose)  # once per article, and only when needed
+                    runs = Expansions(prose)  # once per article, and only when needed
                 if _defined(prose, word, m.start(), m.end(), runs):
                     continue
                 yield Match(m.start(), m.end(), self.format_message(word))
@@ -91,11 +92,7 @@ class Acronym(Rule):
         the article's lowercase words, built once per document, answers without a scan per word."""
         if "&" in lower or not lower.isalpha():
             return lower in prose and regex.search(r"\b" + regex.escape(lower) + r"\b", prose) is not None
-        memo = doc.__dict__.setdefault("_stylecheck_memo", {})
-        words = memo.get("lowercase-words")
-        if words is None:
-            words = memo["lowercase-words"] = {m.group() for m in _LOWERCASE_RUN.finditer(prose)}
-        return lower in words
+        return lower in lowercase_words(doc)
 
     def _shouted(self, prose: str, start: int, end: int) -> bool:
         """In an all-capitals run: the word before or after is capitals too, or a bracketed code."""
@@ -106,8 +103,6 @@ class Acronym(Rule):
         return before.endswith(("(", ": ")) and after[:1] in (")", ".", ":") and not after.startswith(") ")
 
 
-# A maximal run of word characters that is all lowercase letters.
-_LOWERCASE_RUN = patterns.compile(r"(?<!\w)\p{Ll}++(?!\w)")
 _NAME_BEFORE = patterns.compile(r"[\p{L}\p{N},;]\s+\p{Lu}[\p{L}'’-]*\s+$")
 _NAME_AFTER = patterns.compile(r"\s+(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}")
 
@@ -123,24 +118,17 @@ _TERMINAL = tuple('.!?"”’)…:;')
 
 def _in_headline(prose: str, pos: int) -> bool:
     """On a line that does not end like a sentence: a headline, a caption or a byline."""
-    # One search for either line break (two `find`s would read to the end of a document that has
-    # no CR at all, for every acronym: quadratic on a long file).
-    found = _LINE_BREAK.search(prose, pos)
-    stop = found.start() if found else len(prose)
-    return not prose[pos:stop].rstrip().endswith(_TERMINAL)
+    return not prose[pos : line_end(prose, pos)].rstrip().endswith(_TERMINAL)
 
 
-_LINE_BREAK = patterns.compile(r"[\r\n]")
-
-
-def _defined(prose: str, word: str, start: int, end: int, runs: list[tuple[int, str]]) -> bool:
+def _defined(prose: str, word: str, start: int, end: int, runs: Expansions) -> bool:
     letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
     # "... Agency (FSA)" or "FSA (Food Safety Agency)": brackets right at the first use.
     if prose[start - 1 : start] == "(" or prose[end : end + 2] == " (" and prose[end + 2 : end + 3].isupper():
         return True
     # The capitalised expansion earlier in the article (or in the same sentence just after).
     initials = "".join(c for c in letters if c.isalpha())
-    return any(initials in run for run_start, run in runs if run_start < end + 120)
+    return runs.first_spelled_out(initials) < end + 120
 
 
 _RUN = patterns.compile(
@@ -152,6 +140,31 @@ _INITIAL = patterns.compile(r"(?<![\p{L}'’])\p{Lu}")
 def capitalised_runs(prose: str) -> list[tuple[int, str]]:
     """Each run of capitalised words (with of, and, the ... between them) and its initials."""
     return [(m.start(), "".join(_INITIAL.findall(m.group()))) for m in _RUN.finditer(prose)]
+
+
+class Expansions:
+    """Where a string of initials is first spelled out by a run of capitalised words: the start
+    of the first run whose initials contain it. Every acronym of an article asks, so the answer
+    comes from an index of the runs' initials built once, not from a pass over all runs per
+    acronym (quadratic on a long document)."""
+
+    # Initials strings up to this long are indexed; a longer one (no real acronym) is searched.
+    INDEXED = 16
+
+    def __init__(self, prose: str) -> None:
+        self.runs = capitalised_runs(prose)
+        self.first: dict[str, int] = {}
+        for run_start, initials in self.runs:
+            size = len(initials)
+            for i in range(size):
+                for j in range(i + 1, min(size, i + self.INDEXED) + 1):
+                    self.first.setdefault(initials[i:j], run_start)
+
+    def first_spelled_out(self, initials: str) -> float:
+        """The start of the first run containing `initials`; infinity when none does."""
+        if len(initials) <= self.INDEXED:
+            return self.first.get(initials, float("inf"))
+        return next((run_start for run_start, run in self.runs if initials in run), float("inf"))
 
 
 RULE = Acronym

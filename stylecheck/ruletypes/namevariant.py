@@ -27,11 +27,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import regex
-
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
+from ..wordlists import lowercase_words
 from .base import Field, Rule
 
 TYPE_CHECKING = False
@@ -84,14 +83,17 @@ class NameVariant(Rule):
         if not candidates:
             return
         # One scan of the article for every name involved in any group (not one per group: a
-        # long document with many groups would be read again for each).
-        involved = sorted({f for pairs in candidates for pair in pairs for f in pair})
-        pattern = regex.compile(r"\b(?:" + "|".join(involved) + r")\b")
+        # long document with many groups would be read again for each). The names came from
+        # `self.words`, so its matches are exactly their uses; a set decides which to keep (an
+        # alternation of the names would be tried at every position, for every name).
+        involved_names = {f for pairs in candidates for pair in pairs for f in pair}
+        involved = sorted(involved_names)
         places: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for start, end in self.segments(doc):
-            for m in pattern.finditer(prose, start, end):
-                places[m.group()].append((m.start(), m.end()))
-        lowercase = _LowercaseWords(prose)
+            for m in self.words.finditer(prose, start, end):
+                if m.group() in involved_names:
+                    places[m.group()].append((m.start(), m.end()))
+        lowercase = lowercase_words(doc)
         names = {f for f in involved if _used_as_name(prose, f, places[f], lowercase)}
         beside = {f: _neighbours(prose, places[f]) for f in names}
         reported: set[str] = set()
@@ -114,25 +116,6 @@ class NameVariant(Rule):
 
 def _pairs(forms: list[str]) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :] if _variants(a, b)]
-
-
-class _LowercaseWords:
-    """Is a word ever written in lowercase in the article? One scan, made on the first question."""
-
-    def __init__(self, prose: str) -> None:
-        self.prose = prose
-        self.words: set[str] | None = None
-
-    def __contains__(self, word: str) -> bool:
-        if self.words is None:
-            # A set built from an iterator, not from findall's list: a 20 MB document has millions
-            # of words but only thousands of distinct ones.
-            self.words = {m.group() for m in _LOWERCASE_RUN.finditer(self.prose)}
-        return word in self.words
-
-
-# A run of word characters that is all lowercase letters: the only runs a lowercased name can equal.
-_LOWERCASE_RUN = patterns.compile(r"(?<!\w)\p{Ll}++(?!\w)")
 
 
 def _variants(a: str, b: str) -> bool:
@@ -194,7 +177,7 @@ def _different_people(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]
     return bool(a[1] and not a[0] and b[0] and not b[1] or b[1] and not b[0] and a[0] and not a[1])
 
 
-def _used_as_name(prose: str, form: str, places: list[tuple[int, int]], lowercase: "_LowercaseWords") -> bool:
+def _used_as_name(prose: str, form: str, places: list[tuple[int, int]], lowercase: set[str]) -> bool:
     """Inside a sentence at least once, and never written in lowercase in the article."""
     if form.lower() in lowercase:
         return False

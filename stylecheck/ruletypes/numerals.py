@@ -26,6 +26,7 @@ import regex
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
+from ..lines import line_end, line_start
 from ..wordlists import matches_at, trie_pattern, word_starts
 from .base import Field, Rule
 from .figures import number_starts
@@ -81,14 +82,14 @@ def _spelled(n: int) -> str:
 _ENDS_SENTENCE = patterns.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
 
 
-def _after_sentence_end(prose: str, line_start: int) -> bool:
+def _after_sentence_end(prose: str, begins: int) -> bool:
     """At a line start: the line before is blank (a new paragraph) or ends a sentence."""
-    if line_start == 0:
+    if begins == 0:
         return True
-    end = line_start - 1
+    end = begins - 1
     if prose[end] == "\n" and end > 0 and prose[end - 1] == "\r":
         end -= 1
-    previous = prose[max(prose.rfind("\n", 0, end), prose.rfind("\r", 0, end)) + 1 : end]
+    previous = prose[line_start(prose, end) : end]
     return not previous.strip() or _ENDS_SENTENCE.search(previous) is not None
 
 
@@ -175,13 +176,7 @@ class Numerals(Rule):
 
     @staticmethod
     def _line(prose: str, pos: int) -> str:
-        start = max(prose.rfind("\n", 0, pos), prose.rfind("\r", 0, pos)) + 1
-        end = len(prose)
-        for stop in ("\n", "\r"):
-            found = prose.find(stop, pos)
-            if found != -1:
-                end = min(end, found)
-        return prose[start:end].strip()
+        return prose[line_start(prose, pos) : line_end(prose, pos)].strip()
 
     def _prose_line(self, prose: str, pos: int) -> bool:
         """A line of running prose: it ends like a sentence and is not a list item."""
@@ -257,8 +252,8 @@ class Numerals(Rule):
             return None  # a unit or a code (800m, 3G), or a name or title (50 Cent, 12 Angry Men)
         if _CITATION_AFTER.match(after):
             return None  # a citation's volume (80(3):249), a gallery caption ("1 of 4.")
-        line_start = max(prose.rfind("\n", 0, start), prose.rfind("\r", 0, start)) + 1
-        if not prose[line_start:start].strip() and not _after_sentence_end(prose, line_start):
+        begins = line_start(prose, start)
+        if not prose[begins:start].strip() and not _after_sentence_end(prose, begins):
             return None  # a line of hard-wrapped text (wire copy) that continues a sentence
         before = prose[max(0, start - 16) : start]
         token = _TOKEN_BEFORE.search(before)

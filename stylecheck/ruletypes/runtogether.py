@@ -15,6 +15,7 @@ from __future__ import annotations
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
+from ..wordlists import distinct_matches
 from .base import Field, Rule, doc_time_left
 
 TYPE_CHECKING = False
@@ -29,24 +30,11 @@ _CANDIDATE = patterns.compile(
 )
 _WORD = patterns.compile(r"\p{L}+")
 _NOT_A_LETTER = patterns.compile(r"\P{L}")
-# Words are collected a slice at a time, so a 20 MB file never holds a list of all its words.
-_SLICE = 1 << 20
 
 
 def word_set(text: str) -> set[str]:
     """The distinct words of `text`: memory grows with the vocabulary, not with the text."""
-    words: set[str] = set()
-    start, size = 0, len(text)
-    while start < size:
-        end = start + _SLICE
-        if end >= size:
-            end = size
-        else:  # end the slice between words
-            gap = _NOT_A_LETTER.search(text, end)
-            end = gap.start() if gap else size
-        words.update(_WORD.findall(text, start, end))
-        start = end
-    return words
+    return distinct_matches(text, _WORD, _NOT_A_LETTER)
 
 
 class RunTogether(Rule):
