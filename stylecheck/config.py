@@ -69,7 +69,8 @@ class Config(Record):
     """Everything that decides which rules run and how; hashable, so linters can be cached by it.
 
     Immutable: every field is a tuple or a scalar, and a changed copy is made with `replace`.
-    `time_budget` is the seconds a rule may spend on one file before its scan is stopped; `vale`
+    `time_budget` is the seconds a rule may spend on one file (on each megabyte of a longer one)
+    before its scan is stopped; `vale`
     is set when the config is a `.vale.ini`: its per-file sections (a vale.ValeSettings).
     """
 
