@@ -24,7 +24,9 @@ command comes first, so both tools start with warm file and bytecode caches; byt
 allowed for both (PYTHONDONTWRITEBYTECODE is removed from the children's environment: an
 installed package has its .pyc files, a source checkout needs one run to write them).
 
-The machine's load is printed with the figures: on a shared machine, read CPU time beside wall time.
+The corpus runs and the article runs of the two tools take turns (ours, ours -j 1, proselint,
+ours ...), so that a machine whose speed drifts during the bench slows both alike. The machine's
+load is printed with the figures: on a shared machine, read CPU time beside wall time.
 """
 from __future__ import annotations
 
@@ -132,18 +134,28 @@ def measure(cmd: list[str], runs: int, timeout: float, warmup: bool = True) -> F
     return _figure([run_once(cmd, timeout) for _ in range(runs)], timeout)
 
 
-def measure_interleaved(cmds: list[list[str]], runs: int, timeout: float) -> list[Figure]:
-    """Each command `runs` times, taking turns (A B A B ...) after one warm-up each: on a machine
-    whose speed drifts, both tools see the same conditions. For short commands."""
-    for cmd in cmds:
-        run_once(cmd, timeout)
+def measure_interleaved(cmds: list[list[str]], runs: int | list[int], timeouts: float | list[float],
+                        warmup: bool = True, fastest: bool = True) -> list[Figure]:
+    """Each command its number of runs, taking turns (A B C A B C ...) after one warm-up each: on
+    a machine whose speed drifts, every tool sees the same conditions. A command with fewer runs
+    than the others takes its turns in the middle rounds."""
+    counts = runs if isinstance(runs, list) else [runs] * len(cmds)
+    limits = timeouts if isinstance(timeouts, list) else [timeouts] * len(cmds)
+    if warmup:
+        for cmd, limit in zip(cmds, limits):
+            run_once(cmd, limit)
+    rounds = max(counts)
     samples: list[list[Sample]] = [[] for _ in cmds]
-    for _ in range(runs):
-        for cmd, taken in zip(cmds, samples):
-            taken.append(run_once(cmd, timeout))
-    figures = [_figure(taken, timeout) for taken in samples]
-    for figure, taken in zip(figures, samples):
-        figure.fastest = min(s.wall for s in taken)
+    for r in range(rounds):
+        for cmd, count, limit, taken in zip(cmds, counts, limits, samples):
+            first_round = (rounds - count) // 2
+            if first_round <= r < first_round + count and not any(s.timed_out for s in taken):
+                taken.append(run_once(cmd, limit))
+    figures = [_figure(taken, limit) for taken, limit in zip(samples, limits)]
+    if fastest:
+        for figure, taken in zip(figures, samples):
+            if taken and not figure.timed_out:
+                figure.fastest = min(s.wall for s in taken)
     return figures
 
 
@@ -306,9 +318,14 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * 176)
     corpus_fig = peer_corpus = None
     if "corpus" in only:
-        corpus_fig = measure([*ours, "-q", "--preset", "british", str(bbc)], runs, 600)
-        serial = measure([*ours, "-q", "--preset", "british", "-j", "1", str(bbc)], runs, 600)
-        peer_fig = peer_corpus = measure([*peer, str(bbc)], max(1, runs if not args.quick else 1), args.peer_timeout) if peer else None
+        corpus_cmds = [[*ours, "-q", "--preset", "british", str(bbc)], [*ours, "-q", "--preset", "british", "-j", "1", str(bbc)]]
+        if peer:
+            corpus_fig, serial, peer_fig = measure_interleaved(
+                [*corpus_cmds, [*peer, str(bbc)]], [runs, runs, max(1, runs if not args.quick else 1)],
+                [600, 600, args.peer_timeout], fastest=False)
+        else:
+            (corpus_fig, serial), peer_fig = measure_interleaved(corpus_cmds, runs, 600, fastest=False), None
+        peer_corpus = peer_fig
         row(f"1 BBC corpus ({len(files)} files, {size_mb:.1f} MB)", corpus_fig, peer_fig, TARGETS["corpus"])
         row("  stylecheck -j 1 (one core)", serial, peer_fig)
         row("  peak RSS per process", f"{max(corpus_fig.rss_mb, serial.rss_mb):.0f} MB", f"{peer_fig.rss_mb:.0f} MB" if peer_fig else None, note=TARGETS["memory"])
