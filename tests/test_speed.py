@@ -216,17 +216,24 @@ def test_compiled_rules_cache_round_trip(tmp_path, monkeypatch):
         assert rulecache.load_entry("rules", ruleset_digest(config)) is None
 
 
-def test_compiled_rules_cache_follows_rule_file_contents(tmp_path, monkeypatch):
-    from stylecheck import rulecache
-    from stylecheck.config import Config
-    from stylecheck.source import Source
-
+@pytest.fixture
+def desk_rule(tmp_path, monkeypatch):
+    """A style folder `Desk` with one rule file, and the caches switched on, in tmp_path."""
     monkeypatch.delenv("STYLECHECK_NO_CACHE", raising=False)
     monkeypatch.setenv("STYLECHECK_RULES_CACHE_DIR", str(tmp_path / "rules-cache"))
     style = tmp_path / "Desk"
     style.mkdir()
     rule = style / "Word.yml"
     rule.write_text("extends: existence\ntokens: [alpha]\n", encoding="utf-8")
+    return rule
+
+
+def test_compiled_rules_cache_follows_rule_file_contents(desk_rule):
+    from stylecheck import rulecache
+    from stylecheck.config import Config
+    from stylecheck.source import Source
+
+    rule, style = desk_rule, desk_rule.parent
     config = Config(styles=(str(style),))
     first = rulecache.load_linter(config)
     assert [d.match for d in first.lint_source(Source.from_text("alpha beta")).diagnostics] == ["alpha"]
@@ -449,15 +456,10 @@ def test_a_lazy_module_pattern_compiles_on_first_use_and_pickles_by_source():
     assert again.search("lost 3 seats").group(1) == "3"
 
 
-def test_fingerprint_memo_skips_hashing_and_still_sees_a_same_size_same_time_edit(tmp_path, monkeypatch):
+def test_fingerprint_memo_skips_hashing_and_still_sees_a_same_size_same_time_edit(desk_rule, monkeypatch):
     from stylecheck import fingerprint
 
-    monkeypatch.delenv("STYLECHECK_NO_CACHE", raising=False)
-    monkeypatch.setenv("STYLECHECK_RULES_CACHE_DIR", str(tmp_path / "cache"))
-    style = tmp_path / "Desk"
-    style.mkdir()
-    rule = style / "Word.yml"
-    rule.write_text("extends: existence\ntokens: [alpha]\n", encoding="utf-8")
+    rule, style = desk_rule, desk_rule.parent
 
     class Styles:
         def style_paths(self):
