@@ -26,7 +26,7 @@ from ..diagnostic import Match
 from ..document import Document
 from ..record import Record
 from .base import Field, Rule
-from .figures import prepare_figures, setting, within_scope
+from .figures import FigureRule, setting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
@@ -212,25 +212,19 @@ def is_possible(month: int, day: int, year: int | None) -> bool:
     return 1 <= month <= 12 and 1 <= day <= days_in(month, year)
 
 
-class Dates(Rule):
+class Dates(FigureRule):
     FIELDS = {
         "check": Field((str,), "style", ("style", "consistency", "impossible", "weekday"), doc="which date check this rule runs"),
     }
     DEFAULT_MESSAGE = "%s"
 
     def compile(self, options: dict) -> None:
-        self.mode: str = self.option("check")
+        super().compile(options)
         self.order: str = setting(self, "date_order", "month-day", ("month-day", "day-month", "any"))
         self.months: str = setting(self, "date_months", "ap", ("ap", "full", "any"))
         self.ordinals: bool = setting(self, "date_ordinals", False)
         self.year_comma: bool = setting(self, "date_year_comma", True)
         self.numeric: bool = setting(self, "date_numeric", False)
-        prepare_figures(self)
-        self.house = "AP" if self.ctx.preset == "ap" else "House"
-
-    def check(self, doc: Document) -> Iterator[Match]:
-        matches = self._check(doc)
-        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
 
     def _check(self, doc: Document) -> Iterator[Match]:
         dates = find_dates(self, doc)

@@ -75,12 +75,31 @@ def number_starts(doc: Document) -> list[int]:
 
 def prepare_figures(rule: Rule) -> None:
     """Give `rule` what `figures` scans with: the newsroom's currency words, the currency tables
-    (read from rules/data) and the figure pattern. A rule type calls this from `compile`, so that
-    they are kept with the rule in the compiled-rules cache instead of being read again per run."""
+    (read from rules/data) and the figure pattern. `FigureRule.compile` calls this, so that they
+    are kept with the rule in the compiled-rules cache instead of being read again per run."""
     from .money import currencies, rule_extra_words
 
     extra = rule_extra_words(rule)
     rule._figure_scan = (extra, currencies(extra), figure_pattern(extra))  # type: ignore[attr-defined]
+
+
+class FigureRule(Rule):
+    """A rule type over the shared figures scan (dates, times, money): its `check:` mode, the
+    house's name for messages, the scan prepared at compile time, and findings kept to the
+    rule's scope (the scan covers all prose). A subclass reads its settings in `compile` after
+    calling this one, and yields its findings from `_check`."""
+
+    def compile(self, options: dict) -> None:
+        self.mode: str = self.option("check")
+        self.house = "AP" if self.ctx.preset == "ap" else "House"
+        prepare_figures(self)
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        matches = self._check(doc)
+        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
+
+    def _check(self, doc: Document) -> Iterator[Match]:
+        raise NotImplementedError
 
 
 def figures(rule: Rule, doc: Document) -> Figures:

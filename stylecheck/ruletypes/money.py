@@ -30,7 +30,7 @@ from ..diagnostic import Match
 from ..document import Document
 from ..record import Record
 from .base import Field, Rule
-from .figures import prepare_figures, setting, within_scope
+from .figures import FigureRule, setting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
@@ -208,28 +208,21 @@ def read_amount(m: Any, prose: str, table: Currencies) -> Amount | None:
     return Amount(start, end, number, value, precision, code, symbol, word, magnitude, kind, word_start)
 
 
-class Money(Rule):
+class Money(FigureRule):
     FIELDS = {
         "check": Field((str,), "style", ("style", "consistency", "redundancy", "exchange"), doc="which money check this rule runs"),
     }
 
     def compile(self, options: dict) -> None:
-        self.mode: str = self.option("check")
+        super().compile(options)
         self.magnitude: str = setting(self, "money_magnitude", "words", ("words", "short", "any"))
         self.symbol_codes = frozenset(str(c) for c in setting(self, "money_symbol_currencies", ["USD"]))
         self.tolerance: float = setting(self, "exchange_rate_tolerance", 0.05)
-        self.house = "AP" if self.ctx.preset == "ap" else "House"
-        self.extra_words = rule_extra_words(self)
-        prepare_figures(self)
-        self.table = table = currencies(self.extra_words)
+        self.table = table = self._figure_scan[1]  # the currency tables the scan reads amounts with
         # The symbol house style writes each currency with: the shortest symbol that names it.
         self.symbol_for: dict[str, str] = {}
         for symbol, code in sorted(table.symbols.items(), key=lambda kv: len(kv[0])):
             self.symbol_for.setdefault(code, symbol)
-
-    def check(self, doc: Document) -> Iterator[Match]:
-        matches = self._check(doc)
-        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
 
     def _check(self, doc: Document) -> Iterator[Match]:
         amounts = find_amounts(self, doc)

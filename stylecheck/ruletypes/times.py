@@ -26,7 +26,7 @@ from ..diagnostic import Match
 from ..document import Document
 from ..record import Record
 from .base import Field, Rule
-from .figures import prepare_figures, setting, within_scope
+from .figures import FigureRule, setting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,22 +110,16 @@ def read_time(m: Any) -> TimeMention | None:
     )
 
 
-class Times(Rule):
+class Times(FigureRule):
     FIELDS = {
         "check": Field((str,), "style", ("style", "redundancy"), doc="which time check this rule runs"),
     }
 
     def compile(self, options: dict) -> None:
-        self.mode: str = self.option("check")
+        super().compile(options)
         self.style: str = setting(self, "time_style", "ap", ("ap", "british", "any"))
         self.zero_minutes: bool = setting(self, "time_zero_minutes", False)
         self.noon: str = setting(self, "time_noon", "noon", ("noon", "midday", "any"))
-        prepare_figures(self)
-        self.house = "AP" if self.ctx.preset == "ap" else "House"
-
-    def check(self, doc: Document) -> Iterator[Match]:
-        matches = self._check(doc)
-        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
 
     def _check(self, doc: Document) -> Iterator[Match]:
         times = find_times(self, doc)
