@@ -25,7 +25,7 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..record import Record
-from .base import Field, Rule
+from .base import Field
 from .figures import FigureRule, setting
 
 TYPE_CHECKING = False
@@ -140,7 +140,7 @@ def _two_digit_year(value: str) -> int:
     return year
 
 
-def find_dates(rule: Rule, doc: Document) -> list[DateMention]:
+def find_dates(rule: FigureRule, doc: Document) -> list[DateMention]:
     """Every date in the document's prose (one scan shared with the time and money rules)."""
     from .figures import figures
 

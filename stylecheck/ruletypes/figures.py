@@ -73,26 +73,22 @@ def number_starts(doc: Document) -> list[int]:
     return found
 
 
-def prepare_figures(rule: Rule) -> None:
-    """Give `rule` what `figures` scans with: the newsroom's currency words, the currency tables
-    (read from rules/data) and the figure pattern. `FigureRule.compile` calls this, so that they
-    are kept with the rule in the compiled-rules cache instead of being read again per run."""
-    from .money import currencies, rule_extra_words
-
-    extra = rule_extra_words(rule)
-    rule._figure_scan = (extra, currencies(extra), figure_pattern(extra))  # type: ignore[attr-defined]
-
-
 class FigureRule(Rule):
     """A rule type over the shared figures scan (dates, times, money): its `check:` mode, the
-    house's name for messages, the scan prepared at compile time, and findings kept to the
-    rule's scope (the scan covers all prose). A subclass reads its settings in `compile` after
-    calling this one, and yields its findings from `_check`."""
+    house's name for messages, what the scan reads with, and findings kept to the rule's scope
+    (the scan covers all prose). A subclass reads its settings in `compile` after calling this
+    one, and yields its findings from `_check`."""
 
     def compile(self, options: dict) -> None:
+        from .money import currencies, rule_extra_words
+
         self.mode: str = self.option("check")
         self.house = "AP" if self.ctx.preset == "ap" else "House"
-        prepare_figures(self)
+        # The newsroom's currency words, the currency tables (read from rules/data) and the figure
+        # pattern: built here, so that they are kept with the rule in the compiled-rules cache
+        # instead of being read again per run.
+        extra = rule_extra_words(self)
+        self.figure_scan = (extra, currencies(extra), figure_pattern(extra))
 
     def check(self, doc: Document) -> Iterator[Match]:
         matches = self._check(doc)
@@ -102,13 +98,9 @@ class FigureRule(Rule):
         raise NotImplementedError
 
 
-def figures(rule: Rule, doc: Document) -> Figures:
+def figures(rule: FigureRule, doc: Document) -> Figures:
     """The dates, times and amounts of `doc`, scanned on first use and kept on the document."""
-    scan = rule.__dict__.get("_figure_scan")
-    if scan is None:
-        prepare_figures(rule)
-        scan = rule._figure_scan  # type: ignore[attr-defined]
-    extra, table, pattern = scan
+    extra, table, pattern = rule.figure_scan
     memo = doc.__dict__.setdefault(_MEMO, {})
     key = ("figures", extra)
     found = memo.get(key)

@@ -140,7 +140,7 @@ class Amount(Record):
         self.word_start = word_start
 
 
-def find_amounts(rule: Rule, doc: Document) -> list[Amount]:
+def find_amounts(rule: FigureRule, doc: Document) -> list[Amount]:
     """Every amount in the document's prose (one scan shared with the date and time rules)."""
     from .figures import figures
 
@@ -218,7 +218,7 @@ class Money(FigureRule):
         self.magnitude: str = setting(self, "money_magnitude", "words", ("words", "short", "any"))
         self.symbol_codes = frozenset(str(c) for c in setting(self, "money_symbol_currencies", ["USD"]))
         self.tolerance: float = setting(self, "exchange_rate_tolerance", 0.05)
-        self.table = table = self._figure_scan[1]  # the currency tables the scan reads amounts with
+        self.table = table = self.figure_scan[1]  # the currency tables the scan reads amounts with
         # The symbol house style writes each currency with: the shortest symbol that names it.
         self.symbol_for: dict[str, str] = {}
         for symbol, code in sorted(table.symbols.items(), key=lambda kv: len(kv[0])):

@@ -25,7 +25,7 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..record import Record
-from .base import Field, Rule
+from .base import Field
 from .figures import FigureRule, setting
 
 TYPE_CHECKING = False
@@ -79,7 +79,7 @@ class TimeMention(Record):
         self.separator = separator
 
 
-def find_times(rule: Rule, doc: Document) -> list[TimeMention]:
+def find_times(rule: FigureRule, doc: Document) -> list[TimeMention]:
     """Every time in the document's prose (one scan shared with the date and money rules)."""
     from .figures import figures
 
