@@ -13,11 +13,31 @@ import pytest
 
 from .conftest import ROOT
 
-# Catastrophic backtracking on a long run of "a" not followed by what the pattern wants.
-SLOW = "(a+)+$"
-SLOW_FAIL = "(a|aa)+c"
+# Slow by construction on any backtracking engine: overlapping alternatives ("a" or "aa") give a
+# run of n letters Fibonacci(n) ways to be split, and every one is tried before the failing end.
+# (A nested quantifier such as "(a+)+" is not enough: regex 2026.12 collapses it and answers at once.)
+SLOW = "(?:a|aa)+$"
+SLOW_FAIL = "(?:a|aa)+c"
+SLOW_REPEATED = "(?:a|aa)+!"
 BUDGET = 0.3
 ARTICLE = "We saw the the dog.\n\n" + "a" * 5000 + "!\n"
+
+
+def assert_really_slow(pattern: str, text: str) -> None:
+    """Check, on the installed `regex` and outside stylecheck, that `pattern` cannot finish on `text`
+    within the budget; otherwise the tests below would pass or fail for the engine's sake, not ours."""
+    import regex
+
+    started = time.monotonic()
+    try:
+        regex.compile(pattern).search(text, timeout=BUDGET)
+    except TimeoutError:
+        return
+    pytest.fail(
+        f"regex {regex.__version__} no longer backtracks on {pattern!r}: it finished in "
+        f"{time.monotonic() - started:.3f}s, under the {BUDGET}s budget. The engine changed; pick a pattern "
+        "that is still slow on it (this test checks stylecheck's budget, not the engine)."
+    )
 
 
 def write_style(root: Path, files: dict[str, str]) -> Path:
@@ -45,7 +65,7 @@ SLOW_RULES = {
     "conditional-second": f"extends: conditional\nfirst: 'a'\nsecond: '{SLOW}'\n",
     "conditional-exceptions": f"extends: conditional\nfirst: 'a+'\nsecond: 'zzz'\nexceptions: ['{SLOW_FAIL}']\n",
     "occurrence-token": f"extends: occurrence\nscope: paragraph\nmax: 1\ntoken: '{SLOW}'\n",
-    "repetition-tokens": "extends: repetition\ntokens: ['(?:a+)+!']\n",
+    "repetition-tokens": f"extends: repetition\ntokens: ['{SLOW_REPEATED}']\n",
     "repetition-exceptions": f"extends: repetition\ntokens: ['a+']\nexceptions: ['{SLOW_FAIL}']\n",
 }
 
@@ -55,10 +75,13 @@ def test_catastrophic_pattern_is_stopped_and_the_run_goes_on(cli, in_tmp, case):
     body = SLOW_RULES[case]
     if case == "repetition-tokens":
         text = ARTICLE.replace("!", " " + "a" * 5000 + "x")  # a long token, repeated but for its end
+        assert_really_slow(SLOW_REPEATED, text)
     elif case.endswith("exceptions"):
         text = ARTICLE.replace("!", " " + "a" * 5000 + "!")  # the long run is matched twice
+        assert_really_slow(SLOW_FAIL, text)
     else:
         text = ARTICLE
+        assert_really_slow(SLOW, text)
     write_style(in_tmp, {"Slow": body})
     write_config(in_tmp, f"styles: [House, ./Hostile]\ntime-budget: {BUDGET}\n")
     (in_tmp / "article.txt").write_text(text)
@@ -77,7 +100,13 @@ def test_catastrophic_pattern_is_stopped_and_the_run_goes_on(cli, in_tmp, case):
     assert elapsed < 15, f"{elapsed:.1f}s: the budget did not stop the scan"
 
 
+def test_the_slowness_check_fails_on_a_pattern_the_engine_answers_at_once():
+    with pytest.raises(pytest.fail.Exception, match=r"no longer backtracks on 'a\+!'"):
+        assert_really_slow("a+!", "a" * 5000 + "?")
+
+
 def test_slow_accept_pattern_is_stopped(cli, in_tmp):
+    assert_really_slow(SLOW_FAIL, "We saw the the dog " + "a" * 5000 + "!\n")
     write_config(in_tmp, f"time-budget: {BUDGET}\naccept: ['{SLOW_FAIL}']\n")
     (in_tmp / "article.txt").write_text("We saw the the dog " + "a" * 5000 + "!\n")
     result = cli("-q", "article.txt")
