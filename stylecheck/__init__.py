@@ -10,7 +10,7 @@ Heavy modules are imported lazily so that `import stylecheck` stays cheap.
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .version import __version__
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover

@@ -1,17 +1,28 @@
-"""The Python API behind `stylecheck.check`, shared by the CLI and the language server."""
+"""The one lint path, and the Python API on top of it.
+
+`lint_source` is what every front end calls to lint one text: the CLI (for each file, in
+`parallel`), `--fix` (for each round), the language server (for each editor buffer) and
+`stylecheck.check()`. It takes the compiled rules for the configuration from the cache
+(`rulecache.linter_for`) and runs the engine.
+"""
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
 
 from .config import Config, ConfigFinder, config_from_mapping, load_config
-from .diagnostic import Diagnostic
-from .engine import linter_for
+from .diagnostic import Diagnostic, FileResult
+from .rulecache import linter_for
 from .source import Source
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from typing import Any
+
+
+def lint_source(source: Source, config: Config, fmt: str | None = None) -> FileResult:
+    """Lint one decoded text under `config` (`fmt` "markdown" or "text"; default: by its path)."""
+    return linter_for(config).lint_source(source, fmt)
 
 
 def resolve_config(config: Any, path: str | None) -> Config:
@@ -29,5 +40,5 @@ def resolve_config(config: Any, path: str | None) -> Config:
 
 
 def check(text: str, path: str | None = None, config: Any = None) -> list[Diagnostic]:
-    linter = linter_for(resolve_config(config, path))
-    return linter.lint_source(Source.from_text(text, path or "<text>")).diagnostics
+    """Lint `text` and return its diagnostics, sorted by position (see `stylecheck.check`)."""
+    return lint_source(Source.from_text(text, path or "<text>"), resolve_config(config, path)).diagnostics

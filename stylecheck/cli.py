@@ -13,7 +13,9 @@ import argparse
 import os
 import sys
 
-from . import __version__
+from .defaults import PRESETS
+from .errors import UserError
+from .version import __version__
 from .record import Record
 
 TYPE_CHECKING = False
@@ -62,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--config", metavar="FILE", help="use this config (.stylecheck.yaml, pyproject.toml or .vale.ini) for every file")
     parser.add_argument("--rules", metavar="DIR", action="append", default=[], help="load one more style folder (repeatable)")
-    parser.add_argument("--preset", choices=("ap", "british"), help="house preset (overrides the config)")
+    parser.add_argument("--preset", choices=PRESETS, help="house preset (overrides the config)")
     parser.add_argument("--select", metavar="RULES", action="append", help="only these rule ids or styles (comma-separated, repeatable)")
     parser.add_argument("--ignore", metavar="RULES", action="append", help="skip these rule ids or styles (comma-separated, repeatable)")
     parser.add_argument("--fail-level", choices=("suggestion", "warning", "error"), help="lowest severity that fails the run (default: error)")
@@ -212,17 +214,14 @@ def lint(run: Run):
     """Lint every collected file; returns (results, texts) in input order (see parallel.py)."""
     from .diagnostic import FileResult
     from .parallel import lint_entries
-    from .source import SkippedFile, SourceError, decode, too_large
+    from .source import SkippedFile, SourceError, decode, read_stdin as read_stdin_bytes
 
-    max_bytes = int(max(0.0, run.args.max_file_size) * 1024 * 1024)
+    max_bytes = max_file_bytes(run.args)
 
     def read_stdin():
         name = run.args.stdin_filename or "<stdin>"
         try:
-            data = _read_stdin(name, max_bytes)
-            if max_bytes and len(data) > max_bytes:
-                raise too_large(name, None, max_bytes)
-            return decode(data, name, run.args.encoding)
+            return decode(read_stdin_bytes(name, max_bytes), name, run.args.encoding)
         except SkippedFile as exc:
             return FileResult(exc.path, warnings=[str(exc)])
         except SourceError as exc:
@@ -237,17 +236,9 @@ def lint(run: Run):
     return results + linted, texts
 
 
-def _read_stdin(name: str, max_bytes: int) -> bytes:
-    """Standard input's bytes; a closed or unreadable stdin is a one-line SourceError."""
-    from .source import SourceError
-
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:  # started with stdin closed (`<&-`): Python sets sys.stdin to None
-        raise SourceError(name, "cannot read standard input (it is closed)")
-    try:
-        return stream.read(max_bytes + 1) if max_bytes else stream.read()
-    except (OSError, ValueError) as exc:
-        raise SourceError(name, f"cannot read standard input ({getattr(exc, 'strerror', None) or exc})") from None
+def max_file_bytes(args: argparse.Namespace) -> int:
+    """`--max-file-size` in bytes (0: no limit)."""
+    return int(max(0.0, args.max_file_size) * 1024 * 1024)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -285,12 +276,6 @@ def _drop_stdout() -> None:
         sys.stdout = None  # type: ignore[assignment]
 
 
-def _user_errors():
-    from .errors import UserError
-
-    return UserError
-
-
 def _main(args: argparse.Namespace) -> int:
     run = Run(args)
     if args.unsafe_fixes and not (args.fix or args.diff):
@@ -302,7 +287,7 @@ def _main(args: argparse.Namespace) -> int:
             return list_rules(config, args.explain)
         collect(run)
         # Load every configuration's rules before linting anything: a bad rule file stops the run.
-        from .engine import linter_for
+        from .rulecache import linter_for
 
         shown: set[int] = set()
         for _path, config in run.entries:
@@ -311,7 +296,7 @@ def _main(args: argparse.Namespace) -> int:
                 shown.add(id(linter))
                 for warning in linter.ctx.warnings:
                     print(f"stylecheck: warning: {warning}", file=sys.stderr)
-    except _user_errors() as exc:
+    except UserError as exc:
         print(f"stylecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -395,7 +380,7 @@ def _use_color(args: argparse.Namespace, stream) -> bool:
 
 
 def list_rules(config, explain: str | None) -> int:
-    from .engine import linter_for
+    from .rulecache import linter_for
     from .examples import count_examples
 
     linter = linter_for(config)
@@ -434,7 +419,7 @@ def list_rules(config, explain: str | None) -> int:
 def test_rules_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="stylecheck test-rules", description="Run the examples of every rule in the given style folders.")
     parser.add_argument("dirs", nargs="+", metavar="DIR", help="a style folder, or a folder of style folders")
-    parser.add_argument("--preset", choices=("ap", "british"), action="append", help="preset(s) to test under (default: both)")
+    parser.add_argument("--preset", choices=PRESETS, action="append", help="preset(s) to test under (default: both)")
     parser.add_argument("-q", "--quiet", action="store_true")
     try:
         args = parser.parse_args(argv)
@@ -447,11 +432,11 @@ def test_rules_main(argv: list[str]) -> int:
     failures = 0
     checked = 0
     rules_seen: set[str] = set()
-    for preset in args.preset or ["ap", "british"]:
+    for preset in args.preset or PRESETS:
         config = Config(styles=tuple(os.path.abspath(d) for d in args.dirs), preset=preset)
         try:
             linter = Linter(config)
-        except _user_errors() as exc:
+        except UserError as exc:
             print(f"stylecheck: error: {exc}", file=sys.stderr)
             return EXIT_ERROR
         for rule in linter.rules.values():

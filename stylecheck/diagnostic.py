@@ -17,41 +17,88 @@ CATEGORIES = (
 )
 
 
+# How a fix may be applied, as in ruff: `safe` by --fix, `unsafe` only with --unsafe-fixes (the
+# writer should look), `display` never (shown to the writer as a suggestion, not an edit to make).
+APPLICABILITIES = ("safe", "unsafe", "display")
+
+
+class Edit(Record):
+    """Replace text[start:end] with `replacement` (code-point offsets into the original text)."""
+
+    __slots__ = ("start", "end", "replacement")
+
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+
+    @property
+    def offset(self) -> int:
+        return self.start
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def to_json(self) -> dict[str, Any]:
+        return {"offset": self.start, "length": self.end - self.start, "replacement": self.replacement}
+
+
+class Fix(Record):
+    """A finding's fix: edits applied together, and how safely (see APPLICABILITIES).
+
+    Set by the rule that knows: a rule's YAML says `fix: safe` for its fixes in general, and a rule
+    type may say `Match(..., applicability="unsafe")` of one finding that a reading could make
+    wrong. The engine, `--fix`, the JSON and SARIF output and the language server all read this."""
+
+    __slots__ = ("edits", "applicability")
+
+    def __init__(self, edits: tuple[Edit, ...], applicability: str = "unsafe") -> None:
+        assert applicability in APPLICABILITIES, applicability
+        self.edits = edits
+        self.applicability = applicability
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability == "safe"
+
+    def applicable(self, unsafe: bool = False) -> bool:
+        """Does `--fix` apply it (with `--unsafe-fixes` when `unsafe`)?"""
+        return self.applicability == "safe" or (unsafe and self.applicability == "unsafe")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"applicability": self.applicability, "edits": [e.to_json() for e in self.edits]}
+
+
 class Match(Record):
     """What a rule yields: a span of the original text and what to say about it.
 
     `start` and `end` are code-point offsets into the ORIGINAL text (never a stripped copy).
     `severity` is set by a rule that knows better than its definition's `level` (rare).
+    `applicability` is set by a rule that knows how safe this finding's fix is (the first
+    suggestion, replacing the span), over the rule's `fix:` setting; `fix` by a rule whose fix is
+    more than that (several edits).
     """
 
-    __slots__ = ("start", "end", "message", "suggestions", "severity")
+    __slots__ = ("start", "end", "message", "suggestions", "severity", "applicability", "fix")
 
     def __init__(
-        self, start: int, end: int, message: str, suggestions: tuple[str, ...] = (), severity: str | None = None
+        self,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: tuple[str, ...] = (),
+        severity: str | None = None,
+        applicability: str | None = None,
+        fix: Fix | None = None,
     ) -> None:
         self.start = start
         self.end = end
         self.message = message
         self.suggestions = suggestions
         self.severity = severity
-
-
-class Fix(Record):
-    """Replacing text[offset:offset+length] with `replacement`. `safe` fixes are applied by --fix."""
-
-    __slots__ = ("offset", "length", "replacement", "safe")
-
-    def __init__(self, offset: int, length: int, replacement: str, safe: bool) -> None:
-        self.offset = offset
-        self.length = length
-        self.replacement = replacement
-        self.safe = safe
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "applicability": "safe" if self.safe else "unsafe",
-            "edits": [{"offset": self.offset, "length": self.length, "replacement": self.replacement}],
-        }
+        self.applicability = applicability
+        self.fix = fix
 
 
 class Diagnostic(Record):

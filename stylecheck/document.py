@@ -7,23 +7,25 @@ the original file, so no position is ever searched for again.
 """
 from __future__ import annotations
 
-import regex as re
+import time
 from functools import cached_property
 
+import regex as re
+
+from .defaults import DEFAULT_TIME_BUDGET
+
 from .lines import LineIndex, line_start
+from .masking import MASK_FILL, Block, Comment, add_block, find_comments, mask_text, trim
 from .patterns import Lazy
-from .record import Record
 from .source import Source
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from typing import Any, TypeVar
 
+    T = TypeVar("T")
 
-# Markup that separated words (a tag, an emphasis marker) becomes a space; content that stood for
-# a word or more (inline code, a URL) becomes this character, which is neither a word character
-# nor white space, so words on either side never look adjacent.
-MASK_FILL = "\ufffc"
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
@@ -52,28 +54,6 @@ _ABBREVIATION_BEFORE = Lazy(
 _ABBREVIATION_TAIL = 24
 
 
-class Block(Record):
-    """A run of prose: kind is paragraph, heading, list, blockquote or table (cell row)."""
-
-    __slots__ = ("kind", "start", "end")
-
-    def __init__(self, kind: str, start: int, end: int) -> None:
-        self.kind = kind
-        self.start = start
-        self.end = end
-
-
-class Comment(Record):
-    """An HTML-style comment (`<!-- ... -->`), kept for inline suppression directives."""
-
-    __slots__ = ("start", "end", "body")
-
-    def __init__(self, start: int, end: int, body: str) -> None:
-        self.start = start
-        self.end = end
-        self.body = body
-
-
 class Document:
     """A linted document. Build one with `Document.from_source` or `Document.from_text`."""
 
@@ -92,6 +72,10 @@ class Document:
         self.prose = prose
         self.blocks = blocks
         self.comments = comments
+        # What rules compute once per document and share (see `memo`), and the deadline of the
+        # rule now checking it (set by the engine; see `time_left`).
+        self._memo: dict[Any, Any] = {}
+        self.rule_deadline: float | None = None
 
     # -- construction -----------------------------------------------------------------------
 
@@ -136,10 +120,10 @@ class Document:
                     if boundary.start() - max(begins, block.start) >= _SHORT_LINE * longest:
                         continue  # a hard-wrapped line: the sentence goes on
                 if boundary.start() > start:
-                    spans.append(_trim(prose, start, boundary.start()))
+                    spans.append(trim(prose, start, boundary.start()))
                 start = boundary.end()
             if start < block.end:
-                spans.append(_trim(prose, start, block.end))
+                spans.append(trim(prose, start, block.end))
         return [s for s in spans if s[1] > s[0]]
 
     @cached_property
@@ -152,6 +136,28 @@ class Document:
             for m in _QUOTE.finditer(prose, block.start, block.end):
                 spans.append((m.start(), m.end()))
         return spans
+
+    # -- shared results and the time budget ---------------------------------------------------
+
+    def memo(self, key: Any, build: Callable[[], T]) -> T:
+        """`build()`, computed once per document for `key` and shared by every rule that asks.
+
+        Keys are tuples that start with the name of the module that owns the result (for example
+        `("wordlists", "lowercase-words")`), so two modules never share a key by accident. A mutable
+        result (a dict or set that a rule fills in as it goes) is the rule's own to keep consistent."""
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        found = memo[key] = build()
+        return found
+
+    def time_left(self) -> float:
+        """Seconds left in the current rule's budget on this document (the default budget when no
+        rule is running): what every scan of a user pattern passes as its `timeout`."""
+        deadline = self.rule_deadline
+        if deadline is None:
+            return DEFAULT_TIME_BUDGET
+        return max(0.001, deadline - time.monotonic())
 
     def blocks_of(self, *kinds: str) -> Iterator[Block]:
         for block in self.blocks:
@@ -172,69 +178,10 @@ class Document:
 _QUOTE = Lazy(r'“[^”\n\r]*(?:”|(?=[\r\n]|$))|"[^"\r\n]*(?:"|(?=[\r\n]|$))')
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) without white space at either end (empty when it is all white space)."""
-    if start < end and text[start].isspace():
-        first = _FIRST_NON_SPACE.search(text, start, end)
-        if first is None:
-            return start, start
-        start = first.start()
-    if end > start and text[end - 1].isspace():
-        end = _LAST_NON_SPACE.search(text, start, end).end()  # text[start] is not white space
-    return start, end
-
-
-_FIRST_NON_SPACE = Lazy(r"\S")
-_LAST_NON_SPACE = Lazy(r"(?r)\S")  # searched from the end
-
-
 def format_for_path(path: str | None) -> str:
     if path and path.lower().endswith(MARKDOWN_SUFFIXES):
         return "markdown"
     return "text"
-
-
-def mask_text(text: str, ranges: list[tuple[int, int, str]]) -> str:
-    """Return `text` with each (start, end, fill) range masked. Line breaks are kept.
-
-    Works on slices, not characters, so it costs one pass over the masked ranges.
-    """
-    if not ranges:
-        return text
-    parts: list[str] = []
-    pos = 0
-    for start, end, fill in sorted(ranges):
-        if end <= pos:
-            continue
-        start = max(start, pos)
-        parts.append(text[pos:start])
-        parts.append(_LINE_KEEPING.sub(lambda m, f=fill: f * len(m.group()), text[start:end]))
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
-_LINE_KEEPING = Lazy(r"[^\r\n]+")
-
-
-def find_comments(text: str) -> list[Comment]:
-    """Every `<!-- ... -->` in `text`, as the non-greedy pattern `<!--(.*?)-->` would find them.
-
-    A loop over str.find rather than that pattern: the pattern rescans to the end of the text
-    from every unterminated `<!--`, which is quadratic on a file full of them.
-    """
-    comments: list[Comment] = []
-    pos = 0
-    while True:
-        start = text.find("<!--", pos)
-        if start < 0:
-            break
-        close = text.find("-->", start + 4)
-        if close < 0:
-            break  # no later opener can be closed either
-        comments.append(Comment(start, close + 3, text[start + 4 : close]))
-        pos = close + 3
-    return comments
 
 
 def _scan_plain(text: str) -> tuple[str, list[Block], list[Comment]]:
@@ -247,13 +194,12 @@ def _scan_plain(text: str) -> tuple[str, list[Block], list[Comment]]:
     blocks: list[Block] = []
     start = 0
     for gap in _BLANK_LINE.finditer(prose):
-        _add_block(blocks, prose, "paragraph", start, gap.start())
+        add_block(blocks, prose, "paragraph", start, gap.start())
         start = gap.end()
-    _add_block(blocks, prose, "paragraph", start, len(prose))
+    add_block(blocks, prose, "paragraph", start, len(prose))
     return prose, blocks, comments
 
 
-def _add_block(blocks: list[Block], prose: str, kind: str, start: int, end: int) -> None:
-    start, end = _trim(prose, start, end)
-    if end > start:
-        blocks.append(Block(kind, start, end))
+__all__ = [
+    "MASK_FILL", "MARKDOWN_SUFFIXES", "Block", "Comment", "Document", "find_comments", "format_for_path", "mask_text",
+]

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 import time
-from functools import lru_cache
 
 from . import patterns
-from .config import Config, RuleSelection, selection_for
-from .diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix, Match
+from .configmodel import Config, RuleSelection, selection_for
+from .diagnostic import SEVERITY_RANK, Diagnostic, Edit, FileResult, Fix, Match
 from .document import Document
-from .loader import bundled_rules_folder, load_styles
+from .loader import load_styles
+from .resources import preset_file
 from .ruletypes import Rule, RuleContext
 from .source import SkippedFile, Source, SourceError, read_source
 from .suppression import Suppressions
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def preset_settings(preset: str) -> dict[str, Any]:
     """The house settings of a preset, from `rules/presets/<name>.yml`."""
-    path = os.path.join(bundled_rules_folder(), "presets", f"{preset}.yml")
+    path = preset_file(preset)
     if not os.path.isfile(path):
         return {}
     return dict(load_yaml_file(path) or {})
@@ -86,7 +86,7 @@ class Linter:
         budget = round(self.config.time_budget * max(1.0, len(doc.text) / 1_000_000), 1)
         for rule in active:
             level = selection.level(rule.id, rule.level)
-            doc.rule_deadline = time.monotonic() + budget  # type: ignore[attr-defined]
+            doc.rule_deadline = time.monotonic() + budget
             try:
                 matches = list(rule.check(doc))
             except TimeoutError:
@@ -104,7 +104,7 @@ class Linter:
                 # A rule may set a finding's own severity; a config override of the rule wins over it.
                 severity = match.severity if match.severity is not None and level == rule.level else level
                 diagnostics.append(self._diagnostic(doc, rule, match, severity))
-        doc.rule_deadline = None  # type: ignore[attr-defined]
+        doc.rule_deadline = None
         if diagnostics and self.accept is not None:
             try:  # `accept` holds user patterns: the same budget as a rule
                 accepted = [m.span() for m in self.accept.finditer(doc.text, timeout=budget)]
@@ -124,9 +124,13 @@ class Linter:
     def _diagnostic(self, doc: Document, rule: Rule, match: Match, severity: str) -> Diagnostic:
         line, column = doc.lines.position(match.start)
         end_line, end_column = doc.lines.position(match.end)
-        fix = None
-        if match.suggestions:
-            fix = Fix(match.start, match.end - match.start, match.suggestions[0], rule.fix_safe and len(match.suggestions) == 1)
+        fix = match.fix
+        if fix is None and match.suggestions:
+            applicability = match.applicability
+            if applicability is None:
+                # One suggestion from a rule that says `fix: safe` is safe; a choice is the writer's.
+                applicability = "safe" if rule.fix_safe and len(match.suggestions) == 1 else "unsafe"
+            fix = Fix((Edit(match.start, match.end, match.suggestions[0]),), applicability)
         return Diagnostic(
             path=doc.source.path,
             rule=rule.id,
@@ -148,16 +152,6 @@ class Linter:
 
 def _within_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
-
-
-@lru_cache(maxsize=16)
-def linter_for(config: Config) -> Linter:
-    """One compiled Linter per configuration per process (a memo of immutable rules).
-
-    Across processes, `rulecache` keeps the compiled form in the user's cache folder."""
-    from .rulecache import load_linter
-
-    return load_linter(config)
 
 
 def at_or_above(severity: str, level: str) -> bool:

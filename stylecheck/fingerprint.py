@@ -23,7 +23,7 @@ import os
 import sys
 from functools import lru_cache
 
-from . import __version__
+from .version import __version__
 
 # Folders inside a style tree that never hold rule data.
 _SKIP_DIRS = {"__pycache__", ".git", ".hg", ".svn", "node_modules", ".venv", "venv"}
@@ -104,7 +104,7 @@ def _tree_signature(folder: str) -> tuple:
 
 def _folders(config) -> list[tuple[str, str | None]]:
     """(entry, folder) for every tree the digest covers; folder None for a style with no folder."""
-    from .loader import bundled_rules_folder
+    from .resources import bundled_rules_folder
 
     bundled = bundled_rules_folder()
     found: list[tuple[str, str | None]] = []
@@ -136,7 +136,7 @@ _MEMO_KIND, _MEMO_KEY, _MEMO_SIZE = "fingerprints", "stat-memo-v1", 32
 
 def ruleset_digest(config) -> str:
     """The fingerprint of everything a Linter built from `config` depends on (see module doc)."""
-    from .rulecache import load_entry, store_entry
+    from .store import load_entry, store_entry
 
     folders = _folders(config)
     signature = (code_signature(), repr(config),

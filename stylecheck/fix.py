@@ -1,11 +1,11 @@
 """Autofix: apply the fixes that diagnostics carry, to a fixed point, and write files safely.
 
-    --fix            apply every fix its rule marks safe (`fix: safe` in the rule's YAML)
-    --unsafe-fixes   also apply the rest (the first suggestion of every diagnostic that has one)
+    --fix            apply every fix marked safe (`fix: safe` in the rule's YAML, or said by the rule)
+    --unsafe-fixes   also apply the unsafe ones (never the display-only ones)
     --diff           print the unified diff instead of writing anything
 
 Fixing is a loop: lint, pick a non-overlapping subset of the fixes (deterministically: by offset,
-then shortest span, then rule id), apply it, lint again, until nothing is left to fix or the
+then shortest span, then rule id; a fix's edits go together), apply it, lint again, until nothing is left to fix or the
 iteration bound is reached. Text outside the applied spans is never touched, so the newline style
 and everything else the rules did not flag stay as they were; a file keeps its BOM, encoding and mode.
 
@@ -21,8 +21,8 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .diagnostic import Diagnostic, FileResult, Fix
-from .source import BOM, Source, SourceError, decode
+from .diagnostic import Diagnostic, Edit, FileResult, Fix
+from .source import BOM, SkippedFile, Source, SourceError, decode, read_file, read_stdin
 
 # Enough for fixes that uncover one another (removing a word can make two others meet that a
 # rule then flags); a text that has not settled by then is reported rather than looped on.
@@ -31,64 +31,70 @@ MAX_ITERATIONS = 10
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace text[start:end] with `replacement` (code-point offsets), on behalf of `rule`."""
-
-    start: int
-    end: int
-    replacement: str
-    rule: str = ""
-
-
 @dataclass
 class FixOutcome:
     """The result of fixing one text: the new text, what was applied, and what is left."""
 
     text: str
-    # The edits applied in each round, in that round's coordinates (round 1: the original text).
+    # The edits applied in each round, in text order, in that round's coordinates (round 1: the
+    # original text); `applied` counts the fixes they came from (a fix may hold several edits).
     rounds: list[list[Edit]] = field(default_factory=list)
+    applied: int = 0
     remaining: list[Diagnostic] = field(default_factory=list)
     converged: bool = True
 
-    @property
-    def applied(self) -> int:
-        return sum(len(r) for r in self.rounds)
-
 
 def fixable(diagnostic: Diagnostic, unsafe: bool = False) -> bool:
-    fix = diagnostic.fix
-    return fix is not None and (fix.safe or unsafe)
+    return diagnostic.fix is not None and diagnostic.fix.applicable(unsafe)
 
 
-def edits_from(diagnostics: Iterable[Diagnostic], unsafe: bool = False, newline: str = "\n") -> list[Edit]:
-    """The fixes of these diagnostics as edits; a replacement's line breaks follow the file's style."""
-    edits = []
+def planned_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False, newline: str = "\n") -> list[tuple[Fix, str]]:
+    """The fixes of these diagnostics that may be applied, each with its rule id; a replacement's
+    line breaks follow the file's style."""
+    planned = []
     for d in diagnostics:
         if not fixable(d, unsafe):
             continue
         fix: Fix = d.fix  # type: ignore[assignment]
-        replacement = _NEWLINE.sub(newline, fix.replacement) if ("\n" in fix.replacement or "\r" in fix.replacement) else fix.replacement
-        edits.append(Edit(fix.offset, fix.offset + fix.length, replacement, d.rule))
-    return edits
+        edits = tuple(Edit(e.start, e.end, _with_newline(e.replacement, newline)) for e in fix.edits)
+        planned.append((Fix(edits, fix.applicability), d.rule))
+    return planned
 
 
-def select_edits(edits: Iterable[Edit]) -> list[Edit]:
-    """A non-overlapping subset, the same whatever order `edits` come in.
+def _with_newline(replacement: str, newline: str) -> str:
+    if "\n" in replacement or "\r" in replacement:
+        return _NEWLINE.sub(newline, replacement)
+    return replacement
 
-    Sorted by (start, end, rule, replacement), an edit is kept when it starts at or after the end of
-    the last kept one. Two insertions at one point would have no defined order, so only the first
-    is kept; the next round of linting decides about the other.
+
+def _span(fix: Fix) -> tuple[int, int]:
+    return min(e.start for e in fix.edits), max(e.end for e in fix.edits)
+
+
+def select_fixes(fixes: Iterable[tuple[Fix, str]]) -> list[tuple[Fix, str]]:
+    """A non-overlapping subset of (fix, rule) pairs, the same whatever order they come in.
+
+    Sorted by (start, end, rule, replacements), a fix is kept when it starts at or after the end
+    of the last kept one. Two insertions at one point would have no defined order, so only the
+    first is kept; the next round of linting decides about the other.
     """
-    chosen: list[Edit] = []
-    last_end = -1
-    for edit in sorted(set(edits), key=lambda e: (e.start, e.end, e.rule, e.replacement)):
-        if chosen and edit.start < last_end:
+    def key(item: tuple[Fix, str]) -> tuple:
+        fix, rule = item
+        return (*_span(fix), rule, tuple((e.start, e.end, e.replacement) for e in fix.edits))
+
+    chosen: list[tuple[Fix, str]] = []
+    last: tuple[int, int] | None = None
+    seen: set[tuple] = set()
+    for item in sorted(fixes, key=key):
+        k = key(item)
+        if k in seen:
             continue
-        if chosen and edit.start == edit.end == chosen[-1].start == chosen[-1].end:
+        seen.add(k)
+        start, end = _span(item[0])
+        if last is not None and (start < last[1] or start == end == last[0] == last[1]):
             continue
-        chosen.append(edit)
-        last_end = edit.end
+        chosen.append(item)
+        last = (start, end)
     return chosen
 
 
@@ -118,19 +124,23 @@ def fix_text(
     diagnostics = lint(text)
     for _ in range(max_iterations):
         # Drop fixes that would change nothing before choosing, so none of them blocks a real one.
-        edits = select_edits(e for e in edits_from(diagnostics, unsafe, newline) if text[e.start : e.end] != e.replacement)
-        if not edits:
+        fixes = select_fixes(f for f in planned_fixes(diagnostics, unsafe, newline) if _changes(f[0], text))
+        if not fixes:
             break
+        edits = sorted((e for fix, _rule in fixes for e in fix.edits), key=lambda e: (e.start, e.end))
         text = apply_edits(text, edits)
         outcome.rounds.append(edits)
+        outcome.applied += len(fixes)
         diagnostics = lint(text)
     else:
-        outcome.converged = not any(
-            text[e.start : e.end] != e.replacement for e in edits_from(diagnostics, unsafe, newline)
-        )
+        outcome.converged = not any(_changes(fix, text) for fix, _rule in planned_fixes(diagnostics, unsafe, newline))
     outcome.text = text
     outcome.remaining = diagnostics
     return outcome
+
+
+def _changes(fix: Fix, text: str) -> bool:
+    return any(text[e.start : e.end] != e.replacement for e in fix.edits)
 
 
 # -- files ---------------------------------------------------------------------------------------
@@ -231,8 +241,10 @@ def fix_run(run) -> tuple[list[FileResult], dict[str, str], FixSummary]:
 
     With --diff the diffs go to standard output and nothing is written. Notices go to stderr.
     """
-    from .engine import linter_for
+    from .api import lint_source
+
     args = run.args
+    max_bytes = int(max(0.0, args.max_file_size) * 1024 * 1024)
     unsafe = bool(args.unsafe_fixes)
     results: list[FileResult] = []
     texts: dict[str, str] = {}
@@ -240,16 +252,18 @@ def fix_run(run) -> tuple[list[FileResult], dict[str, str], FixSummary]:
     for path, reason in run.missing:
         results.append(FileResult(path, error=reason))
     for path, config in run.entries:
-        linter = linter_for(config)
         try:
-            source, data, read_info = _read(path, args)
+            source, data, read_info = _read(path, args, max_bytes)
+        except SkippedFile as exc:
+            results.append(FileResult(exc.path, warnings=[str(exc)]))
+            continue
         except SourceError as exc:
             results.append(FileResult(exc.path, error=exc.message))
             continue
         warnings: list[str] = []
 
-        def lint(text: str, source: Source = source, linter=linter, warnings=warnings) -> list[Diagnostic]:
-            result = linter.lint_source(source.replace(text=text))
+        def lint(text: str, source: Source = source, config=config, warnings=warnings) -> list[Diagnostic]:
+            result = lint_source(source.replace(text=text), config)
             warnings[:] = result.warnings
             return result.diagnostics
 
@@ -283,24 +297,14 @@ def fix_run(run) -> tuple[list[FileResult], dict[str, str], FixSummary]:
     return results, texts, summary
 
 
-def _read(path: str, args) -> tuple[Source, bytes, os.stat_result | None]:
-    """The file's decoded Source, its bytes and its stat as read (None for standard input)."""
+def _read(path: str, args, max_bytes: int) -> tuple[Source, bytes, os.stat_result | None]:
+    """The file's decoded Source, its bytes and its stat as read (None for standard input), read
+    the way every file is (source.py): the same limits, the same one-line errors."""
     if path == "-":
         name = args.stdin_filename or "<stdin>"
-        try:
-            data = sys.stdin.buffer.read()
-        except (OSError, ValueError) as exc:
-            raise SourceError(name, f"cannot read standard input ({exc})") from None
+        data = read_stdin(name, max_bytes)
         return decode(data, name, args.encoding), data, None
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-            info = os.fstat(handle.fileno())
-    except OSError:
-        from .source import read_source
-
-        read_source(path, args.encoding)  # raises SourceError with the usual one-line reason
-        raise SourceError(path, "cannot be read") from None
+    data, info = read_file(path, max_bytes)
     return decode(data, path, args.encoding), data, info
 
 

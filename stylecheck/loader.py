@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 
 from .errors import did_you_mean
+from .resources import bundled_rules_dir, bundled_rules_folder  # noqa: F401 - also imported from here
 from .record import Record
 from .ruletypes import RULE_TYPES, Rule, RuleContext, RuleError, rule_class
 from .yamlload import MAX_RULE_BYTES, YamlError, line_of, load_yaml_file
@@ -17,26 +17,6 @@ if TYPE_CHECKING:  # pragma: no cover
 RULE_SUFFIXES = (".yml", ".yaml")
 # Folders beside the styles that hold other data (house presets, word lists), never rules.
 RESERVED_FOLDERS = ("presets", "data")
-
-
-@lru_cache(maxsize=1)
-def bundled_rules_folder() -> str:
-    """The bundled house style: package data when installed, `rules/` in a source checkout.
-
-    A string, for what every run does (find the presets, fingerprint the rules): pathlib's import
-    costs a few milliseconds, and only building rules needs it."""
-    here = os.path.dirname(os.path.realpath(__file__))
-    installed = os.path.join(here, "bundled")
-    if os.path.isdir(os.path.join(installed, "House")):
-        return installed
-    return os.path.join(os.path.dirname(here), "rules")
-
-
-def bundled_rules_dir() -> Path:
-    """`bundled_rules_folder()` as a Path."""
-    from pathlib import Path
-
-    return Path(bundled_rules_folder())
 
 
 class StyleDir(Record):

@@ -3,12 +3,12 @@
     stylecheck lsp [--debounce SECONDS] [--log-level LEVEL]
 
 - Diagnostics on open and on every change (after a short debounce), linted off the event loop by
-  the same engine as the CLI (`engine.linter_for`), and published with the document version they
+  the same lint path as the CLI (`api.lint_source`), and published with the document version they
   were computed for. A result whose document has moved on is dropped, never published.
 - Code actions: each suggestion as a quick fix (the one `--fix` would apply is preferred), and a
   `source.fixAll.stylecheck` action that applies every safe fix, as `--fix` does.
-- Configuration: found like the CLI finds it (`.stylecheck.yaml` walking up from the file), and
-  found again when a config or rule file changes (workspace/didChangeWatchedFiles, a save of a
+- Configuration: found like the CLI finds it (`.stylecheck.yaml`, `pyproject.toml` or a Vale
+  `.vale.ini` walking up from the file), and found again when a config or rule file changes (workspace/didChangeWatchedFiles, a save of a
   config file, or a changed stat of a config file on the way up, for clients that watch nothing).
 - Positions are sent in the encoding negotiated at `initialize` (UTF-16 code units unless the
   client offers another); the engine's offsets count code points and are converted here.
@@ -24,9 +24,13 @@ import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, Sequence
 
-from . import __version__
+from .configmodel import CONFIG_NAMES, VALE_CONFIG_NAMES
+from .errors import UserError
+from .rulecache import linter_for
+from .version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
@@ -34,8 +38,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SOURCE = "stylecheck"
 FIX_ALL_KIND = "source.fixAll.stylecheck"
-CONFIG_FILE_NAMES = (".stylecheck.yaml", ".stylecheck.yml", "pyproject.toml", ".vale.ini")
-WATCH_GLOBS = ("**/.stylecheck.yaml", "**/.stylecheck.yml", "**/pyproject.toml", "**/.vale.ini", "**/*.yml", "**/*.yaml")
+# Every file name the config finder reads (config.ConfigFinder): a change to any of them reloads.
+CONFIG_FILE_NAMES = (*CONFIG_NAMES, "pyproject.toml", *VALE_CONFIG_NAMES)
+WATCH_GLOBS = (*(f"**/{name}" for name in CONFIG_FILE_NAMES), "**/*.yml", "**/*.yaml")
 DEFAULT_DEBOUNCE = 0.3
 
 log = logging.getLogger("stylecheck.lsp")
@@ -116,8 +121,6 @@ class State:
     executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="stylecheck-lint"))
 
     def reset_config(self) -> None:
-        from .engine import linter_for
-
         self.finder = None
         self.fingerprints.clear()
         self.shown_errors.clear()
@@ -155,102 +158,167 @@ def _config_fingerprint(directory: str) -> tuple:
 
 
 def lint_text(config: "Config", text: str, path: str, fmt: str | None) -> list["Diagnostic"]:
-    """Lint one editor buffer with the CLI's engine (runs on the lint thread)."""
-    from .engine import linter_for
+    """Lint one editor buffer through the one lint path (runs on the lint thread)."""
+    from .api import lint_source
     from .source import Source
 
     source = Source.from_text(text, path)
     if source.bom:  # keep offsets into the buffer as the editor has it
         source = Source(path=path, text=text)
-    return linter_for(config).lint_source(source, fmt).diagnostics
+    return lint_source(source, config, fmt).diagnostics
+
+
+# -- conversions (engine values to LSP values) ---------------------------------------------------
+
+_SEVERITY_NAMES = {"error": "Error", "warning": "Warning", "suggestion": "Information"}
+
+
+def to_lsp_diagnostic(types: Any, mapper: PositionMapper, d: "Diagnostic") -> Any:
+    start = mapper.position(d.offset)
+    end = mapper.position(d.offset + d.length)
+    return types.Diagnostic(
+        range=types.Range(types.Position(*start), types.Position(*end)),
+        message=d.message,
+        severity=getattr(types.DiagnosticSeverity, _SEVERITY_NAMES[d.severity]),
+        code=d.rule,
+        code_description=types.CodeDescription(href=d.link) if d.link else None,
+        source=SOURCE,
+        data={"suggestions": list(d.suggestions), "safe": bool(d.fix and d.fix.safe)},
+    )
+
+
+def config_problem_diagnostic(types: Any, message: str) -> Any:
+    return types.Diagnostic(
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        message=message,
+        severity=types.DiagnosticSeverity.Error,
+        source=SOURCE,
+    )
+
+
+def quick_fixes(types: Any, mapper: PositionMapper, linted: Linted, lo: int, hi: int, edit_for: Any) -> list:
+    """A quick fix for each suggestion of each finding that touches [lo, hi]; the one `--fix`
+    would apply is the preferred one. A display-only fix is offered as a quick fix too: the
+    writer chooses to apply it, which is what display-only means."""
+    actions = []
+    for d in linted.diagnostics:
+        if not d.suggestions or d.offset > hi or d.offset + d.length < lo:
+            continue
+        lsp_diagnostic = to_lsp_diagnostic(types, mapper, d)
+        for i, suggestion in enumerate(d.suggestions):
+            edit = types.TextEdit(range=lsp_diagnostic.range, new_text=suggestion)
+            actions.append(
+                types.CodeAction(
+                    title=f"Replace '{d.match}' with '{suggestion}' ({d.rule})",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[lsp_diagnostic],
+                    is_preferred=bool(i == 0 and d.fix is not None and d.fix.safe),
+                    edit=edit_for([edit]),
+                )
+            )
+    return actions
+
+
+def wanted(only: Sequence[str] | None, kind: str) -> bool:
+    return not only or any(kind == k or kind.startswith(k + ".") for k in only)
 
 
 # -- the server ----------------------------------------------------------------------------------
 
 
-def build_server(debounce: float = DEFAULT_DEBOUNCE):
-    """A pygls LanguageServer with stylecheck's features registered."""
-    from lsprotocol import types
-    from pygls.lsp.server import LanguageServer
+class Server:
+    """The stylecheck language server: its state and its handlers. pygls speaks the protocol
+    (`self.ls`); every lint goes through the one lint path (`api.lint_source`) on one thread."""
 
-    class StylecheckServer(LanguageServer):
-        def report_server_error(self, error: Exception, source: Any) -> None:
-            # A malformed message or a failing handler is logged (the editor shows our stderr);
-            # it must not pop up a dialog on every keystroke, and it never stops the server.
-            log.error("%s: %s", getattr(source, "__name__", source), error)
+    def __init__(self, debounce: float = DEFAULT_DEBOUNCE) -> None:
+        from lsprotocol import types
+        from pygls.lsp.server import LanguageServer
 
-    server = StylecheckServer("stylecheck", __version__)
-    state = State(debounce=debounce)
-    severity = {
-        "error": types.DiagnosticSeverity.Error,
-        "warning": types.DiagnosticSeverity.Warning,
-        "suggestion": types.DiagnosticSeverity.Information,
-    }
+        class _LanguageServer(LanguageServer):
+            def report_server_error(self, error: Exception, source: Any) -> None:
+                # A malformed message or a failing handler is logged (the editor shows our
+                # stderr); it must not pop up a dialog on every keystroke, and it never stops the server.
+                log.error("%s: %s", getattr(source, "__name__", source), error)
 
-    def encoding() -> str:
-        value = server.workspace.position_encoding or "utf-16"
-        return getattr(value, "value", value)
+        self.types = types
+        self.ls = _LanguageServer("stylecheck", __version__)
+        self.state = State(debounce=debounce)
+        self.ls.stylecheck_state = self.state  # type: ignore[attr-defined]
+        # pygls marks each handler it registers, which a bound method does not allow: a partial does.
+        def feature(name: str, handler: Any, options: Any = None) -> None:
+            self.ls.feature(name, options)(partial(handler))
 
-    def open_document(uri: str):
-        if uri not in server.workspace.text_documents:
-            return None
-        return server.workspace.get_text_document(uri)
-
-    def to_lsp(mapper: PositionMapper, d: "Diagnostic"):
-        start = mapper.position(d.offset)
-        end = mapper.position(d.offset + d.length)
-        return types.Diagnostic(
-            range=types.Range(types.Position(*start), types.Position(*end)),
-            message=d.message,
-            severity=severity[d.severity],
-            code=d.rule,
-            code_description=types.CodeDescription(href=d.link) if d.link else None,
-            source=SOURCE,
-            data={"suggestions": list(d.suggestions), "safe": bool(d.fix and d.fix.safe)},
+        feature(types.INITIALIZED, self.initialized)
+        feature(types.TEXT_DOCUMENT_DID_OPEN, self.did_open)
+        feature(types.TEXT_DOCUMENT_DID_CHANGE, self.did_change)
+        feature(types.TEXT_DOCUMENT_DID_SAVE, self.did_save)
+        feature(types.TEXT_DOCUMENT_DID_CLOSE, self.did_close)
+        feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES, self.did_change_watched_files)
+        feature(
+            types.TEXT_DOCUMENT_CODE_ACTION,
+            self.code_action,
+            types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=False),
         )
 
-    def config_problem(uri: str, exc: Exception) -> list:
-        message = f"stylecheck configuration error: {exc}"
-        if message not in state.shown_errors:
-            state.shown_errors.add(message)
-            server.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
-        return [
-            types.Diagnostic(
-                range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-                message=message,
-                severity=types.DiagnosticSeverity.Error,
-                source=SOURCE,
-            )
-        ]
+    # -- documents and configuration ------------------------------------------------------------
 
-    def snapshot(uri: str):
+    def encoding(self) -> str:
+        value = self.ls.workspace.position_encoding or "utf-16"
+        return getattr(value, "value", value)
+
+    def open_document(self, uri: str) -> Any:
+        if uri not in self.ls.workspace.text_documents:
+            return None
+        return self.ls.workspace.get_text_document(uri)
+
+    def snapshot(self, uri: str) -> tuple | None:
         """(version, text, path, fmt) of an open document, or None."""
-        doc = open_document(uri)
+        doc = self.open_document(uri)
         if doc is None:
             return None
         path = doc.path if uri.startswith("file:") else None
         fmt = "markdown" if doc.language_id == "markdown" else None
         return doc.version, doc.source, path, fmt
 
-    async def lint_and_publish(uri: str, delay: float) -> None:
+    def config_problem(self, exc: Exception) -> list:
+        message = f"stylecheck configuration error: {exc}"
+        if message not in self.state.shown_errors:
+            self.state.shown_errors.add(message)
+            self.ls.window_show_message(self.types.ShowMessageParams(type=self.types.MessageType.Error, message=message))
+        return [config_problem_diagnostic(self.types, message)]
+
+    def workspace_edit(self, uri: str, version: int | None, edits: list) -> Any:
+        types = self.types
+        caps = self.ls.client_capabilities.workspace
+        if caps and caps.workspace_edit and caps.workspace_edit.document_changes:
+            return types.WorkspaceEdit(
+                document_changes=[
+                    types.TextDocumentEdit(
+                        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits
+                    )
+                ]
+            )
+        return types.WorkspaceEdit(changes={uri: edits})
+
+    # -- linting ----------------------------------------------------------------------------------
+
+    async def lint_and_publish(self, uri: str, delay: float) -> None:
+        types, state = self.types, self.state
         if delay > 0:
             await asyncio.sleep(delay)
-        snap = snapshot(uri)
+        snap = self.snapshot(uri)
         if snap is None:
             return
         version, text, path, fmt = snap
-        from .cli import _user_errors
-
         try:
             config = state.config_for(path)
-            from .engine import linter_for
-
             linter_for(config)  # load the rules here, so a bad rule file is a config problem
-        except _user_errors() as exc:
-            if open_document(uri) is not None and open_document(uri).version == version:
+        except UserError as exc:
+            doc = self.open_document(uri)
+            if doc is not None and doc.version == version:
                 state.linted[uri] = Linted(version, text, [])
-                server.text_document_publish_diagnostics(
-                    types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=config_problem(uri, exc))
+                self.ls.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=self.config_problem(exc))
                 )
             return
         loop = asyncio.get_running_loop()
@@ -259,39 +327,58 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
         except Exception:  # a bug in a rule must not take the editor's server down
             log.exception("linting %s failed", uri)
             return
-        doc = open_document(uri)
+        doc = self.open_document(uri)
         if doc is None or doc.version != version or doc.source != text:
             log.debug("dropping diagnostics of %s version %s: the document has moved on", uri, version)
             return
         # No await between the check above and this publish: what is sent matches the version.
         state.linted[uri] = Linted(version, text, diagnostics)
-        mapper = PositionMapper(text, encoding())
-        server.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[to_lsp(mapper, d) for d in diagnostics])
+        mapper = PositionMapper(text, self.encoding())
+        self.ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri, version=version, diagnostics=[to_lsp_diagnostic(types, mapper, d) for d in diagnostics]
+            )
         )
 
-    def schedule(uri: str, delay: float) -> None:
-        previous = state.pending.pop(uri, None)
+    def schedule(self, uri: str, delay: float) -> None:
+        pending = self.state.pending
+        previous = pending.pop(uri, None)
         if previous is not None and not previous.done():
             previous.cancel()
-        task = asyncio.get_running_loop().create_task(lint_and_publish(uri, delay))
-        state.pending[uri] = task
-        task.add_done_callback(lambda t, uri=uri: state.pending.pop(uri, None) if state.pending.get(uri) is t else None)
+        task = asyncio.get_running_loop().create_task(self.lint_and_publish(uri, delay))
+        pending[uri] = task
+        task.add_done_callback(lambda t, uri=uri: pending.pop(uri, None) if pending.get(uri) is t else None)
 
-    def relint_all() -> None:
-        for uri in list(server.workspace.text_documents):
-            schedule(uri, 0)
+    def relint_all(self) -> None:
+        for uri in list(self.ls.workspace.text_documents):
+            self.schedule(uri, 0)
 
-    @server.feature(types.INITIALIZED)
-    async def initialized(ls, params: types.InitializedParams) -> None:
-        from .cli import _user_errors
-        from .engine import linter_for
+    async def current(self, uri: str) -> Linted | None:
+        """The lint of the document as it is now (linting it again if the last one is stale)."""
+        snap = self.snapshot(uri)
+        if snap is None:
+            return None
+        version, text, path, fmt = snap
+        linted = self.state.linted.get(uri)
+        if linted is not None and linted.version == version and linted.text == text:
+            return linted
+        try:
+            config = self.state.config_for(path)
+        except UserError:
+            return Linted(version, text, [])
+        # All linting happens on the one lint thread, never beside it.
+        diagnostics = await asyncio.get_running_loop().run_in_executor(self.state.executor, lint_text, config, text, path or uri, fmt)
+        return Linted(version, text, diagnostics)
 
+    # -- handlers ---------------------------------------------------------------------------------
+
+    async def initialized(self, ls: Any, params: Any) -> None:
+        types = self.types
         root = ls.workspace.root_path
         try:  # compile the workspace's rules on the lint thread before the first document arrives
-            config = state.config_for(os.path.join(root, "_") if root else None)
-            asyncio.get_running_loop().run_in_executor(state.executor, linter_for, config)
-        except _user_errors():
+            config = self.state.config_for(os.path.join(root, "_") if root else None)
+            asyncio.get_running_loop().run_in_executor(self.state.executor, linter_for, config)
+        except UserError:
             pass  # reported on the first document
         caps = ls.client_capabilities.workspace
         watched = caps.did_change_watched_files if caps else None
@@ -310,130 +397,80 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
             except Exception as exc:  # the client refused; re-discovery by stat still works
                 log.warning("could not register file watchers: %s", exc)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls, params: types.DidOpenTextDocumentParams) -> None:
-        schedule(params.text_document.uri, 0)
+    def did_open(self, ls: Any, params: Any) -> None:
+        self.schedule(params.text_document.uri, 0)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls, params: types.DidChangeTextDocumentParams) -> None:
-        schedule(params.text_document.uri, state.debounce)
+    def did_change(self, ls: Any, params: Any) -> None:
+        self.schedule(params.text_document.uri, self.state.debounce)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls, params: types.DidSaveTextDocumentParams) -> None:
-        if os.path.basename(params.text_document.uri) in CONFIG_FILE_NAMES or params.text_document.uri.endswith((".yml", ".yaml")):
-            state.reset_config()
-            relint_all()
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls, params: types.DidCloseTextDocumentParams) -> None:
+    def did_save(self, ls: Any, params: Any) -> None:
         uri = params.text_document.uri
-        task = state.pending.pop(uri, None)
+        if os.path.basename(uri) in CONFIG_FILE_NAMES or uri.endswith((".yml", ".yaml")):
+            self.state.reset_config()
+            self.relint_all()
+
+    def did_close(self, ls: Any, params: Any) -> None:
+        uri = params.text_document.uri
+        task = self.state.pending.pop(uri, None)
         if task is not None:
             task.cancel()
-        state.linted.pop(uri, None)
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        self.state.linted.pop(uri, None)
+        ls.text_document_publish_diagnostics(self.types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
-    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched_files(ls, params: types.DidChangeWatchedFilesParams) -> None:
+    def did_change_watched_files(self, ls: Any, params: Any) -> None:
         log.info("watched files changed: %s", [c.uri for c in params.changes])
-        state.reset_config()
-        relint_all()
+        self.state.reset_config()
+        self.relint_all()
 
-    async def current(uri: str) -> Linted | None:
-        """The lint of the document as it is now (linting it again if the last one is stale)."""
-        snap = snapshot(uri)
-        if snap is None:
-            return None
-        version, text, path, fmt = snap
-        linted = state.linted.get(uri)
-        if linted is not None and linted.version == version and linted.text == text:
-            return linted
-        from .cli import _user_errors
-
-        try:
-            config = state.config_for(path)
-        except _user_errors():
-            return Linted(version, text, [])
-        # All linting happens on the one lint thread, never beside it.
-        diagnostics = await asyncio.get_running_loop().run_in_executor(state.executor, lint_text, config, text, path or uri, fmt)
-        return Linted(version, text, diagnostics)
-
-    def workspace_edit(uri: str, version: int | None, edits: list) -> Any:
-        caps = server.client_capabilities.workspace
-        if caps and caps.workspace_edit and caps.workspace_edit.document_changes:
-            return types.WorkspaceEdit(
-                document_changes=[
-                    types.TextDocumentEdit(
-                        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits
-                    )
-                ]
-            )
-        return types.WorkspaceEdit(changes={uri: edits})
-
-    def wanted(only: Sequence[str] | None, kind: str) -> bool:
-        return not only or any(kind == k or kind.startswith(k + ".") for k in only)
-
-    @server.feature(
-        types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=False),
-    )
-    async def code_action(ls, params: types.CodeActionParams) -> list | None:
+    async def code_action(self, ls: Any, params: Any) -> list | None:
+        types = self.types
         uri = params.text_document.uri
-        linted = await current(uri)
+        linted = await self.current(uri)
         if linted is None:
             return None
         only = [getattr(k, "value", k) for k in params.context.only] if params.context.only else None
-        mapper = PositionMapper(linted.text, encoding())
+        mapper = PositionMapper(linted.text, self.encoding())
         lo = mapper.offset(params.range.start.line, params.range.start.character)
         hi = mapper.offset(params.range.end.line, params.range.end.character)
         actions = []
         if wanted(only, types.CodeActionKind.QuickFix.value):
-            for d in linted.diagnostics:
-                if not d.suggestions or d.offset > hi or d.offset + d.length < lo:
-                    continue
-                lsp_diagnostic = to_lsp(mapper, d)
-                for i, suggestion in enumerate(d.suggestions):
-                    edit = types.TextEdit(range=lsp_diagnostic.range, new_text=suggestion)
-                    actions.append(
-                        types.CodeAction(
-                            title=f"Replace '{d.match}' with '{suggestion}' ({d.rule})",
-                            kind=types.CodeActionKind.QuickFix,
-                            diagnostics=[lsp_diagnostic],
-                            is_preferred=bool(i == 0 and d.fix is not None and d.fix.safe),
-                            edit=workspace_edit(uri, linted.version, [edit]),
-                        )
-                    )
+            actions.extend(quick_fixes(types, mapper, linted, lo, hi, lambda edits: self.workspace_edit(uri, linted.version, edits)))
         if wanted(only, FIX_ALL_KIND) and any(d.fix is not None and d.fix.safe for d in linted.diagnostics):
-            from .fix import fix_text
-
-            from .cli import _user_errors
-
-            snap = snapshot(uri)
-            path, fmt = (snap[2], snap[3]) if snap else (None, None)
-            try:
-                config = state.config_for(path)
-            except _user_errors():
-                return actions
-            outcome = await asyncio.get_running_loop().run_in_executor(
-                state.executor, lambda: fix_text(linted.text, lambda t: lint_text(config, t, path or uri, fmt), newline=_newline(linted.text))
-            )
-            if outcome.text != linted.text:
-                start, end_old, end_new = _changed_span(linted.text, outcome.text)
-                a, b = mapper.position(start), mapper.position(end_old)
-                edit = types.TextEdit(
-                    range=types.Range(types.Position(*a), types.Position(*b)), new_text=outcome.text[start:end_new]
-                )
-                actions.append(
-                    types.CodeAction(
-                        title=f"Fix all safe stylecheck problems ({outcome.applied})",
-                        kind=FIX_ALL_KIND,
-                        edit=workspace_edit(uri, linted.version, [edit]),
-                    )
-                )
+            fix_all = await self.fix_all_action(uri, linted, mapper)
+            if fix_all is not None:
+                actions.append(fix_all)
         return actions
 
-    server.stylecheck_state = state  # type: ignore[attr-defined]
-    return server
+    async def fix_all_action(self, uri: str, linted: Linted, mapper: PositionMapper) -> Any:
+        """`source.fixAll.stylecheck`: every safe fix, as `--fix` applies them, as one edit."""
+        from .fix import fix_text
+
+        types = self.types
+        snap = self.snapshot(uri)
+        path, fmt = (snap[2], snap[3]) if snap else (None, None)
+        try:
+            config = self.state.config_for(path)
+        except UserError:
+            return None
+        outcome = await asyncio.get_running_loop().run_in_executor(
+            self.state.executor,
+            lambda: fix_text(linted.text, lambda t: lint_text(config, t, path or uri, fmt), newline=_newline(linted.text)),
+        )
+        if outcome.text == linted.text:
+            return None
+        start, end_old, end_new = _changed_span(linted.text, outcome.text)
+        a, b = mapper.position(start), mapper.position(end_old)
+        edit = types.TextEdit(range=types.Range(types.Position(*a), types.Position(*b)), new_text=outcome.text[start:end_new])
+        return types.CodeAction(
+            title=f"Fix all safe stylecheck problems ({outcome.applied})",
+            kind=FIX_ALL_KIND,
+            edit=self.workspace_edit(uri, linted.version, [edit]),
+        )
+
+
+def build_server(debounce: float = DEFAULT_DEBOUNCE) -> Any:
+    """A pygls LanguageServer with stylecheck's features registered (see `Server`)."""
+    return Server(debounce).ls
 
 
 def _one_line(record: logging.LogRecord) -> bool:

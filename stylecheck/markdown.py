@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 
 from . import patterns
-from .document import MASK_FILL, Block, Comment, _add_block, find_comments, mask_text
+from .masking import MASK_FILL, Block, Comment, add_block, find_comments, mask_text
 from .lines import LineIndex
 
 _FRONT_MATTER = patterns.compile(r"\A(?:---[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)(?:---|\.\.\.)|\+\+\+[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)\+\+\+)[ \t]*(?=\r\n|\r|\n|\Z)", re.S)
@@ -166,7 +166,7 @@ def scan_markdown(text: str) -> tuple[str, list[Block], list[Comment]]:
     prose = mask_text(text, ranges)
     blocks: list[Block] = []
     for start, end, kind in unmask:
-        _add_block(blocks, prose, kind, start, end)
+        add_block(blocks, prose, kind, start, end)
     return prose, blocks, comments
 
 

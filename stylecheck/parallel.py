@@ -6,7 +6,7 @@ that order, whatever the number of processes, so the output never depends on `-j
 * Small runs (fewer than MIN_FILES files, or less than MIN_BYTES of text) stay in this process:
   starting a pool costs more than it saves.
 * Workers are forked where the platform allows, so they inherit the rules this process already
-  compiled; elsewhere each worker compiles them once (`engine.linter_for` is a per-process memo,
+  compiled; elsewhere each worker compiles them once (`rulecache.linter_for` is a per-process memo,
   backed by the compiled-rules cache). Files travel to workers in chunks, by path.
 * With `--cache`, this process reads each file, hashes it, and takes unchanged files' findings
   from the cache; only the others are linted. A worker reports the hash of the bytes it actually
@@ -178,9 +178,9 @@ def _worth_a_pool(work: list[tuple[int, str, Any]]) -> bool:
 
 
 def _lint_source(source, config, texts: dict[str, str]) -> FileResult:
-    from .engine import linter_for
+    from .api import lint_source
 
-    result = linter_for(config).lint_source(source)
+    result = lint_source(source, config)
     if result.diagnostics:
         texts[source.path] = source.text
     return result
@@ -189,7 +189,7 @@ def _lint_source(source, config, texts: dict[str, str]) -> FileResult:
 def lint_one(path: str, config: Any, encoding: str, digest: bool = False, max_bytes: int | None = None) -> tuple[FileResult, str | None, str | None]:
     """Read, decode and lint one file: (result, its text when it has findings, and with `digest`
     the SHA-256 of the bytes that were linted)."""
-    from .engine import linter_for
+    from .api import lint_source
     from .source import DEFAULT_MAX_FILE_BYTES, SkippedFile, SourceError, decode, read_bytes
 
     try:
@@ -208,7 +208,7 @@ def lint_one(path: str, config: Any, encoding: str, digest: bool = False, max_by
 
         sha256 = content_digest(data)
     del data  # a 20 MB file: keep only its text while linting
-    result = linter_for(config).lint_source(source)
+    result = lint_source(source, config)
     return result, (source.text if result.diagnostics else None), sha256
 
 

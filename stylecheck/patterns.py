@@ -6,7 +6,7 @@ one article. A compiled `regex` pattern pickles as its compiled code, so it load
 
 So every fixed pattern stylecheck compiles (its modules' patterns, and the patterns of rules read
 from YAML) goes through `compile()`. The first call in a process loads the pattern store: the
-patterns earlier runs compiled, kept in the user's cache folder by `rulecache` (with the same
+patterns earlier runs compiled, kept in the user's cache folder by `store` (with the same
 safety checks as the compiled-rules cache). `save()`, called when a run ends, writes the store back
 if this process compiled patterns it did not hold. The store is keyed on the `regex` and Python
 versions (the compiled code is theirs), and on nothing else: a pattern's key is its own text.
@@ -39,7 +39,7 @@ def _store_key() -> str:
 def _load() -> None:
     global _loaded
     _loaded = True
-    from .rulecache import load_entry
+    from .store import load_entry
 
     stored = load_entry("patterns", _store_key())
     if not isinstance(stored, dict):
@@ -56,7 +56,7 @@ def _from_store(key: tuple[str, int]) -> regex.Pattern | None:
     import pickle
 
     try:
-        found = pickle.loads(blob)  # noqa: S301 - our own store, checked by rulecache.load_entry
+        found = pickle.loads(blob)  # noqa: S301 - our own store, checked by store.load_entry
     except Exception:  # a damaged entry is a miss
         found = None
     if not isinstance(found, regex.Pattern) or found.pattern != key[0]:
@@ -100,7 +100,7 @@ def save() -> None:
         unused = [key for key in kept if key not in _used]
         for key in unused[: len(kept) - STORE_LIMIT]:
             del kept[key]
-    from .rulecache import store_entry
+    from .store import store_entry
 
     store_entry("patterns", _store_key(), kept)
 

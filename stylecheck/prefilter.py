@@ -157,13 +157,11 @@ class Prefilter:
         """Where a candidate starts in the whole of `text`, found once per document: creating a
         scan costs the engine several microseconds, which over every block of every file of an
         archive added up to more than the scanning itself."""
-        memo = doc.__dict__.setdefault("_prefilter_positions", {})
-        key = (self, text is doc.text)
-        found = memo.get(key)
-        if found is None:
-            # Overlapped: a candidate may start inside another one ("U.S." holds "S.").
-            found = memo[key] = [m.start() for m in self.candidates.finditer(text, overlapped=True, timeout=timeout)]
-        return found
+        # Overlapped: a candidate may start inside another one ("U.S." holds "S.").
+        return doc.memo(
+            ("prefilter", "positions", self, text is doc.text),
+            lambda: [m.start() for m in self.candidates.finditer(text, overlapped=True, timeout=timeout)],
+        )
 
     def finditer(self, text: str, start: int, end: int, timeout: float, doc: Any = None) -> Iterator["regex.Match[str]"]:
         """The matches `self.pattern.finditer(text, start, end)` would give.
@@ -198,6 +196,4 @@ def scan(rule: Any, doc: Any, start: int, end: int) -> Iterator["regex.Match[str
     prefilter = getattr(rule, "prefilter", None)
     if prefilter is None:
         return rule.finditer(rule.pattern, doc, start, end)
-    from .ruletypes.base import doc_time_left
-
-    return prefilter.finditer(rule.text_of(doc), start, end, doc_time_left(doc), doc)
+    return prefilter.finditer(rule.text_of(doc), start, end, doc.time_left(), doc)

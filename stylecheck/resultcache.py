@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 
-from .diagnostic import Diagnostic, FileResult, Fix
+from .diagnostic import Diagnostic, Edit, FileResult, Fix
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 DEFAULT_DIR = ".stylecheck_cache"
 ENV_DIR = "STYLECHECK_CACHE_DIR"
-_FORMAT = 1
+_FORMAT = 2  # 2: a fix is edits plus an applicability
 _DIAGNOSTIC_FIELDS = [name for name in Diagnostic.fields() if name not in ("path", "fix")]
 # Fields held as tuples, which JSON gives back as lists (read from `__init__`'s type hints).
 _TUPLE_FIELDS = {name for name, hint in Diagnostic.__init__.__annotations__.items() if str(hint).startswith("tuple")}
@@ -102,7 +102,7 @@ def _record(d: Diagnostic) -> dict[str, Any]:
     for name in _TUPLE_FIELDS:
         record[name] = list(record[name])
     if d.fix is not None:
-        record["fix"] = [d.fix.offset, d.fix.length, d.fix.replacement, d.fix.safe]
+        record["fix"] = [d.fix.applicability, [[e.start, e.end, e.replacement] for e in d.fix.edits]]
     return record
 
 
@@ -111,4 +111,7 @@ def _diagnostic(path: str, record: dict[str, Any]) -> Diagnostic:
     for name in _TUPLE_FIELDS:
         values[name] = tuple(values[name])
     fix = record.get("fix")
-    return Diagnostic(path=path, fix=Fix(*fix) if fix else None, **values)
+    if fix:
+        applicability, edits = fix
+        fix = Fix(tuple(Edit(*e) for e in edits), applicability)
+    return Diagnostic(path=path, fix=fix or None, **values)

@@ -1,65 +1,28 @@
-"""The compiled-rules cache: a Linter, pickled, in the user's cache folder (and parsed YAML).
+"""The compiled-rules cache: one Linter per configuration, in this process and across processes.
 
 Reading the YAML of the house style and compiling its patterns costs far more than linting one
 article. A pickled Linter holds the rules with their patterns already compiled (a `regex` pattern
 pickles as its compiled code, so loading it skips the pattern parser) and loads in a millisecond,
-without importing the YAML parser at all.
-
-Safety: the cache is only trusted when it can be validated.
-* It is keyed on `fingerprint.ruleset_digest` (rule files' contents, configuration, code and
-  engine versions), and the key is stored inside the file and checked again on load.
-* Pickles are code: the folder and file must belong to the current user and be writable by no
-  one else, or the cache is ignored. It lives in the user's cache folder, never in a project.
-* Any failure to load or to store (a rule type whose objects do not pickle, a full disk, a
-  corrupt file) falls back silently to compiling the rules as if there were no cache.
-
-The same store keeps parsed YAML data files (word lists, gazetteers that rule types read at lint
-time), keyed on the file's bytes and stylecheck's code, so a warm run never imports PyYAML.
-
-`STYLECHECK_NO_CACHE=1` turns it off; `STYLECHECK_RULES_CACHE_DIR` moves it.
+without importing the YAML parser at all. It is kept in the private store (`store.py`), keyed on
+`fingerprint.ruleset_digest`: rule files' contents, configuration, code and engine versions.
 """
 from __future__ import annotations
 
-import os
-import stat
-import sys
+from functools import lru_cache
 
-_MAGIC = b"stylecheck-rules-v1\n"
-# Entries kept per user, by kind; older ones are removed when a new one is written.
-_KEEP = {"rules": 16, "yaml": 512, "patterns": 4, "fingerprints": 2}
+from .engine import Linter
+from .store import cache_dir, load_entry, store_entry
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
 
-def cache_dir() -> str | None:
-    """The cache folder (os.path strings here: pathlib's import costs a few ms per run)."""
-    if os.environ.get("STYLECHECK_NO_CACHE"):
-        return None
-    explicit = os.environ.get("STYLECHECK_RULES_CACHE_DIR")
-    if explicit:
-        return explicit
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return os.path.join(base, "stylecheck", "Cache") if base else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "stylecheck")
+__all__ = ["cache_dir", "linter_for", "load_entry", "load_linter", "store_entry"]
 
 
-def _private(path: str, st: os.stat_result) -> bool:
-    """Owned by us and writable by no one else (always true where there are no such notions)."""
-    if not hasattr(os, "getuid"):
-        return True
-    return st.st_uid == os.getuid() and not (st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
-
-
-def _entry(folder: str, kind: str, key: str) -> str:
-    return os.path.join(folder, f"{kind}-{key[:40]}.pickle")
-
-
-def load_linter(config):
-    """The Linter for `config`: from the cache when a valid entry exists, else built (and stored)."""
-    from .engine import Linter
-
-    folder = cache_dir()
-    if folder is None:
+def load_linter(config: Config) -> Linter:
+    """The Linter for `config`: from the store when a valid entry exists, else built (and stored)."""
+    if cache_dir() is None:
         return Linter(config)
     try:
         from .fingerprint import ruleset_digest
@@ -75,68 +38,8 @@ def load_linter(config):
     return linter
 
 
-def load_entry(kind: str, key: str):
-    """The object stored under `kind` and `key`, or None (missing, not private, stale, corrupt)."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    path = _entry(folder, kind, key)
-    try:
-        if not _private(folder, os.stat(folder)):
-            return None
-        with open(path, "rb") as handle:
-            if not _private(path, os.fstat(handle.fileno())):
-                return None
-            data = handle.read()
-    except OSError:
-        return None
-    header = _MAGIC + key.encode() + b"\n"
-    if not data.startswith(header):
-        return None
-    import pickle
-
-    try:
-        return pickle.loads(data[len(header):])  # noqa: S301 - validated, private, our own file
-    except Exception:  # a stale or corrupt entry is a cache miss, never an error
-        return None
-
-
-def store_entry(kind: str, key: str, value) -> None:
-    """Store `value` under `kind` and `key`; any failure just leaves the cache without it."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    import pickle
-
-    try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # a rule type holding something unpicklable: just do without the cache
-        return
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        if not _private(folder, os.stat(folder)):
-            return
-        from .fileio import atomic_write_bytes
-
-        atomic_write_bytes(_entry(folder, kind, key), _MAGIC + key.encode() + b"\n" + payload, mode=0o600)
-        _prune(folder, kind)
-    except OSError:
-        return
-
-
-def _prune(folder: str, kind: str) -> None:
-    """Remove the oldest entries of `kind` beyond the number kept."""
-    entries: list[tuple[float, str]] = []
-    with os.scandir(folder) as found:
-        for item in found:
-            if item.name.startswith(f"{kind}-") and item.name.endswith(".pickle"):
-                try:
-                    entries.append((item.stat().st_mtime, item.path))
-                except OSError:
-                    continue
-    entries.sort(reverse=True)
-    for _mtime, old in entries[_KEEP.get(kind, 16):]:
-        try:
-            os.unlink(old)
-        except OSError:
-            pass
+@lru_cache(maxsize=16)
+def linter_for(config: Config) -> Linter:
+    """One compiled Linter per configuration per process (a memo of immutable rules); across
+    processes, from the store."""
+    return load_linter(config)

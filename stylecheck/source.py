@@ -104,11 +104,17 @@ def read_source(path: str, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes:
     """A file's bytes; every OS error becomes a one-line SourceError, a file over `max_bytes` a
     SkippedFile."""
+    return read_file(path, max_bytes)[0]
+
+
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+    """A file's bytes and its stat as read (what `--fix` checks again before writing); errors as
+    `read_bytes`. The one way stylecheck reads a file."""
     try:
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if max_bytes and size > max_bytes:
-                raise too_large(path, size, max_bytes)
+            info = os.fstat(handle.fileno())
+            if max_bytes and info.st_size > max_bytes:
+                raise too_large(path, info.st_size, max_bytes)
             data = handle.read(max_bytes + 1) if max_bytes else handle.read()
     except FileNotFoundError:
         raise SourceError(path, "no such file") from None
@@ -122,6 +128,23 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes:
         raise SourceError(path, "too large to read into memory") from None
     if max_bytes and len(data) > max_bytes:  # a file that grew while it was read, a pipe, a device
         raise too_large(path, None, max_bytes)
+    return data, info
+
+
+def read_stdin(name: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes:
+    """Standard input's bytes; a closed or unreadable stdin is a one-line SourceError, more than
+    `max_bytes` (0: no limit) a SkippedFile."""
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # started with stdin closed (`<&-`): Python sets sys.stdin to None
+        raise SourceError(name, "cannot read standard input (it is closed)")
+    try:
+        data = stream.read(max_bytes + 1) if max_bytes else stream.read()
+    except (OSError, ValueError) as exc:
+        raise SourceError(name, f"cannot read standard input ({getattr(exc, 'strerror', None) or exc})") from None
+    if max_bytes and len(data) > max_bytes:
+        raise too_large(name, None, max_bytes)
     return data
 
 

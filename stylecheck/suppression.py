@@ -11,13 +11,12 @@ A rule can be named by its id, its style (`House`), or a glob (`House.Date*`).
 """
 from __future__ import annotations
 
-import fnmatch
-
 import regex
 
 from .document import Document
 from .patterns import Lazy
 from .record import Record
+from .rulenames import names_rule
 
 # Compiled on first use: most articles have no comments at all.
 _STYLECHECK = Lazy(r"^\s*stylecheck\s*:?\s*(disable-next-line|disable|enable)\b\s*(.*?)\s*$", regex.S)
@@ -61,12 +60,6 @@ def directives(doc: Document) -> list[Directive]:
     return found
 
 
-def _names(spec: str, rule_id: str) -> bool:
-    if spec == rule_id or ("." not in spec and rule_id.split(".")[0] == spec):
-        return True
-    return fnmatch.fnmatchcase(rule_id, spec)
-
-
 class Suppressions:
     """Answers "is this rule switched off at this offset?" for one document."""
 
@@ -81,11 +74,11 @@ class Suppressions:
         off = False
         for d in self.items:
             if d.action == "next-line":
-                if line == d.line + 1 and (not d.rules or any(_names(r, rule_id) for r in d.rules)):
+                if line == d.line + 1 and (not d.rules or any(names_rule(r, rule_id) for r in d.rules)):
                     return True
                 continue
             if d.offset > offset:
                 break
-            if not d.rules or any(_names(r, rule_id) for r in d.rules):
+            if not d.rules or any(names_rule(r, rule_id) for r in d.rules):
                 off = d.action == "disable"
         return off

@@ -12,6 +12,7 @@ offsets are code points into the original text.
 """
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from functools import lru_cache
@@ -337,44 +338,27 @@ _WORDS_RE = re.compile(r"\w+")
 
 
 def _document_word_list(doc: "Document", ignorecase: bool) -> list[str]:
-    name = "_vale_word_list_i" if ignorecase else "_vale_word_list"
-    words = doc.__dict__.get(name)
-    if words is None:
-        if ignorecase:  # lower-casing word by word is cheaper than a second scan
-            words = [w.lower() for w in _document_word_list(doc, False)]
-        else:
-            words = _WORDS_RE.findall(doc.text)
-        doc.__dict__[name] = words
-    return words
+    if ignorecase:  # lower-casing word by word is cheaper than a second scan
+        return doc.memo(("valecompat", "word-list", True), lambda: [w.lower() for w in _document_word_list(doc, False)])
+    return doc.memo(("valecompat", "word-list", False), lambda: _WORDS_RE.findall(doc.text))
 
 
 def document_words(doc: "Document", ignorecase: bool) -> frozenset[str]:
     """Every word of the document (of its lower-cased text for case-insensitive rules)."""
-    name = "_vale_words_i" if ignorecase else "_vale_words"
-    words = doc.__dict__.get(name)
-    if words is None:
-        words = frozenset(_document_word_list(doc, ignorecase))
-        doc.__dict__[name] = words
-    return words
+    return doc.memo(("valecompat", "words", ignorecase), lambda: frozenset(_document_word_list(doc, ignorecase)))
 
 
 def document_pairs(doc: "Document", ignorecase: bool) -> frozenset[tuple[str, str]]:
     """Every pair of neighbouring words; memoised per doc."""
-    name = "_vale_pairs_i" if ignorecase else "_vale_pairs"
-    pairs = doc.__dict__.get(name)
-    if pairs is None:
+    def pairs() -> frozenset[tuple[str, str]]:
         words = _document_word_list(doc, ignorecase)
-        pairs = frozenset(zip(words, words[1:]))
-        doc.__dict__[name] = pairs
-    return pairs
+        return frozenset(zip(words, words[1:]))
+
+    return doc.memo(("valecompat", "pairs", ignorecase), pairs)
 
 
 def document_lower(doc: "Document") -> str:
-    text = doc.__dict__.get("_vale_lower")
-    if text is None:
-        text = doc.text.lower()
-        doc.__dict__["_vale_lower"] = text
-    return text
+    return doc.memo(("valecompat", "lower"), doc.text.lower)
 
 
 class TokenIndex:
@@ -464,9 +448,9 @@ class SharedAnchors:
         return slot
 
     def hits(self, doc: "Document") -> dict[int, list[tuple]]:
-        memo = doc.__dict__.get("_vale_hits")
-        if memo is not None and memo[0] is self:
-            return memo[1]
+        return doc.memo(("valecompat", "hits", self), lambda: self._hits(doc))
+
+    def _hits(self, doc: "Document") -> dict[int, list[tuple]]:
         if not self.anchor_sets:
             self.anchor_sets = {flag: frozenset(table) for flag, table in self.by_anchor.items()}
         found = {}
@@ -476,7 +460,6 @@ class SharedAnchors:
             for anchor in self.anchor_sets[flag] & document_words(doc, flag):
                 for slot, entry in table[anchor]:
                     found.setdefault(slot, []).append(entry)
-        doc.__dict__["_vale_hits"] = (self, found)
         return found
 
 
@@ -531,7 +514,7 @@ def vale_blocks(doc: "Document", scopes: tuple[str, ...], ignores: tuple = ()) -
 
     `ignores` are the `.vale.ini` sections' (glob, BlockIgnores, TokenIgnores): in Markdown, text
     they match is masked, as Vale turns it into code before linting."""
-    memo = doc.__dict__.setdefault("_vale_blocks", {})
+    memo = doc.memo(("valecompat", "blocks"), dict)
     if scopes in memo:
         return memo[scopes]
     include = [s for s in scopes if not s.startswith("~") and "&" not in s]
@@ -567,11 +550,11 @@ def _source_of(doc: "Document", base: str, ignores: tuple = ()) -> str:
 
 
 def _ignored_masked(doc: "Document", ignores: tuple) -> str:
-    masked = doc.__dict__.get("_vale_masked")
-    if masked is not None:
-        return masked
-    from .document import MASK_FILL, mask_text
-    from .vale import vale_glob_match
+    return doc.memo(("valecompat", "ignored-masked"), lambda: _mask_ignored(doc, ignores))
+
+
+def _mask_ignored(doc: "Document", ignores: tuple) -> str:
+    from .masking import MASK_FILL, mask_text
 
     path = doc.source.path
     forms = {path, os.path.abspath(path)} if path else set()
@@ -583,9 +566,7 @@ def _ignored_masked(doc: "Document", ignores: tuple) -> str:
             for m in compile_vale(pattern).finditer(doc.text):
                 if m.end() > m.start():
                     ranges.append((m.start(), m.end(), MASK_FILL))
-    masked = mask_text(doc.prose, ranges)
-    doc.__dict__["_vale_masked"] = masked
-    return masked
+    return mask_text(doc.prose, ranges)
 
 
 def _scope_spans(doc: "Document", base: str, exclude: set[str]) -> Iterable[tuple[int, int]]:
@@ -624,3 +605,40 @@ def _scope_spans(doc: "Document", base: str, exclude: set[str]) -> Iterable[tupl
 def _vale_sentences(doc: "Document") -> Iterable[tuple[int, int]]:
     """Sentences of a plain-text file: ours, over the whole text (Vale segments the whole file)."""
     yield from doc.sentences
+
+
+# -- Vale's globs (section headers of .vale.ini) ---------------------------------------------
+
+
+def expand_braces(pattern: str) -> list[str]:
+    """`*.{md,txt}` -> [`*.md`, `*.txt`] (nested braces too)."""
+    start = pattern.find("{")
+    if start < 0:
+        return [pattern]
+    depth = 0
+    for i in range(start, len(pattern)):
+        if pattern[i] == "{":
+            depth += 1
+        elif pattern[i] == "}":
+            depth -= 1
+            if depth == 0:
+                inner = pattern[start + 1 : i]
+                options, level, last = [], 0, 0
+                for j, ch in enumerate(inner):
+                    if ch == "{":
+                        level += 1
+                    elif ch == "}":
+                        level -= 1
+                    elif ch == "," and level == 0:
+                        options.append(inner[last:j])
+                        last = j + 1
+                options.append(inner[last:])
+                return [e for o in options for e in expand_braces(pattern[:start] + o + pattern[i + 1 :])]
+    return [pattern]
+
+
+def vale_glob_match(glob: str, path: str) -> bool:
+    """Vale's section globs: `*` also crosses folders (no separators are set), braces expand."""
+    if glob == "*":
+        return True
+    return any(fnmatch.fnmatchcase(path, g) for g in expand_braces(glob))

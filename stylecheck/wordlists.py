@@ -30,17 +30,15 @@ class WordListError(Exception):
 
 def find_data_file(name: str, rule_path: str = "") -> Path:
     """The data file `name`, beside the rule's style or in the bundled `rules/data/`."""
-    from .loader import bundled_rules_dir
     from pathlib import Path  # here: only building rules reads data files
 
-    candidates = []
-    if rule_path:
-        candidates.append(Path(rule_path).resolve().parent.parent / "data" / name)
-    candidates.append(bundled_rules_dir() / "data" / name)
+    from .resources import data_candidates
+
+    candidates = data_candidates(name, rule_path)
     for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    raise WordListError(f"no word list {name!r} (looked in: {', '.join(str(c.parent) for c in candidates)})")
+        if os.path.isfile(candidate):
+            return Path(candidate)
+    raise WordListError(f"no word list {name!r} (looked in: {', '.join(os.path.dirname(c) for c in candidates)})")
 
 
 @lru_cache(maxsize=32)
@@ -127,8 +125,6 @@ class WordStarts:
     character and the rule's own pattern refuses a word character or apostrophe just before it.
     """
 
-    MEMO = "_stylecheck_memo"
-
     # The trie of thousands of words takes the stdlib `re` about 60 ms to compile: more than
     # linting an article. The first few documents a process sees are scanned without it (below),
     # so a pre-commit run on one article never pays for it; an archive run compiles it once, and
@@ -166,12 +162,9 @@ class WordStarts:
 
     def positions(self, doc: Any) -> list[int]:
         """The sorted candidate positions in `doc.prose`, scanned once per document."""
-        memo = doc.__dict__.setdefault(self.MEMO, {})
-        key = ("word-starts", self)  # this index, not its pattern: a pattern's hash reads its whole source
-        found = memo.get(key)
-        if found is None or found[0] is not self.words:
-            found = memo[key] = (self.words, self._scan(doc.prose))
-        return found[1]
+        # Keyed on this index, not its pattern: a pattern's hash reads its whole source. (Words are
+        # registered while the rules are built, before any document is scanned.)
+        return doc.memo(("wordlists", "word-starts", self), lambda: self._scan(doc.prose))
 
     def _scan(self, prose: str) -> list[int]:
         if self._pattern is None and self._documents < self.DOCUMENTS_BEFORE_TRIE and len(prose) <= self.LONGEST_WITHOUT_TRIE:
@@ -260,11 +253,7 @@ _NOT_A_WORD_CHARACTER = Lazy(r"\W")
 def lowercase_words(doc: Any) -> set[str]:
     """The words `doc` writes all in lowercase (as whole runs of word characters), found once per
     document for every rule that asks (is this capitalised word also an ordinary word here?)."""
-    memo = doc.__dict__.setdefault(WordStarts.MEMO, {})
-    words = memo.get("lowercase-words")
-    if words is None:
-        words = memo["lowercase-words"] = distinct_matches(doc.prose, _LOWERCASE_RUN, _NOT_A_WORD_CHARACTER)
-    return words
+    return doc.memo(("wordlists", "lowercase-words"), lambda: distinct_matches(doc.prose, _LOWERCASE_RUN, _NOT_A_WORD_CHARACTER))
 
 
 def word_starts(shared: dict[str, Any]) -> WordStarts:

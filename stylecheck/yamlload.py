@@ -10,6 +10,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from typing import Any
 
+    import yaml
+
 # A rule file is a few kilobytes; a style's vocabulary list can be larger. Anything beyond these
 # bounds is a mistake or an attack (billion-laughs aliases), refused before it is expanded.
 MAX_YAML_BYTES = 5 * 1024 * 1024
@@ -162,7 +164,7 @@ def load_yaml_file(path: str, max_bytes: int = MAX_YAML_BYTES) -> Any:
         raise YamlError(path, None, f"file is larger than {_size_limit(max_bytes)}; refused")
     key = _cache_key(data)
     if key is not None:
-        from .rulecache import load_entry
+        from .store import load_entry
 
         cached = load_entry("yaml", key)
         if cached is not None:
@@ -173,7 +175,7 @@ def load_yaml_file(path: str, max_bytes: int = MAX_YAML_BYTES) -> Any:
         raise YamlError(path, None, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
     value = load_yaml_text(text, path, max_bytes)
     if key is not None:
-        from .rulecache import store_entry
+        from .store import store_entry
 
         store_entry("yaml", key, (value,))
     return value

@@ -457,5 +457,5 @@ def test_the_three_rule_types_share_one_scan_per_document():
     linter = Linter(Config())
     doc = Document.from_text("On Oct. 9 at 8 p.m. it cost $5 million.")
     linter.lint_document(doc)
-    (figures,) = [v for k, v in doc._stylecheck_memo.items() if k[0] == "figures"]
+    (figures,) = [v for k, v in doc._memo.items() if k[:2] == ("figurescan", "figures")]
     assert [len(figures.dates), len(figures.times), len(figures.amounts)] == [1, 1, 1]

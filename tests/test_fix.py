@@ -11,7 +11,8 @@ import textwrap
 import pytest
 
 import stylecheck.fix as fix_module
-from stylecheck.fix import Edit, apply_edits, fix_text, select_edits, unified_diff
+from stylecheck.diagnostic import Edit, Fix
+from stylecheck.fix import apply_edits, fix_text, select_fixes, unified_diff
 
 
 def _lint(text: str, path: str = "<text>"):
@@ -23,11 +24,22 @@ def _lint(text: str, path: str = "<text>"):
 # -- the pure parts ------------------------------------------------------------------------------
 
 
-def test_select_edits_keeps_first_of_overlapping_edits_whatever_the_order():
-    edits = [Edit(4, 11, "x", "B"), Edit(0, 7, "the", "A"), Edit(8, 12, "y", "C"), Edit(12, 12, "!", "D"), Edit(12, 12, "?", "E")]
-    expected = [Edit(0, 7, "the", "A"), Edit(8, 12, "y", "C"), Edit(12, 12, "!", "D")]
-    assert select_edits(edits) == expected
-    assert select_edits(list(reversed(edits))) == expected
+def _fix(start: int, end: int, replacement: str, rule: str) -> tuple[Fix, str]:
+    return Fix((Edit(start, end, replacement),), "safe"), rule
+
+
+def test_select_fixes_keeps_first_of_overlapping_fixes_whatever_the_order():
+    fixes = [_fix(4, 11, "x", "B"), _fix(0, 7, "the", "A"), _fix(8, 12, "y", "C"), _fix(12, 12, "!", "D"), _fix(12, 12, "?", "E")]
+    expected = [_fix(0, 7, "the", "A"), _fix(8, 12, "y", "C"), _fix(12, 12, "!", "D")]
+    assert select_fixes(fixes) == expected
+    assert select_fixes(list(reversed(fixes))) == expected
+
+
+def test_a_fix_of_several_edits_is_applied_whole_or_not_at_all():
+    both = Fix((Edit(0, 2, "A"), Edit(6, 8, "B")), "safe")
+    inside = _fix(3, 5, "x", "Z")  # between the two edits: it overlaps the fix's span
+    assert select_fixes([(both, "R"), inside]) == [(both, "R")]
+    assert apply_edits("ab cd ef gh", list(both.edits)) == "A cd B gh"
 
 
 def test_apply_edits_rejects_overlap():
@@ -47,10 +59,10 @@ def test_fix_text_reaches_a_fixed_point_over_rounds():
 
 def test_fix_text_stops_at_the_bound_and_says_so():
     # A "linter" that always wants one more change never settles.
-    from stylecheck.diagnostic import Diagnostic, Fix
+    from stylecheck.diagnostic import Diagnostic
 
     def restless(text: str):
-        return [Diagnostic("<t>", "X.Grow", "style", "error", "grow", 1, 1, 1, 1, 0, 0, "", ("a",), fix=Fix(0, 0, "a", True))]
+        return [Diagnostic("<t>", "X.Grow", "style", "error", "grow", 1, 1, 1, 1, 0, 0, "", ("a",), fix=Fix((Edit(0, 0, "a"),), "safe"))]
 
     outcome = fix_text("", restless, max_iterations=3)
     assert outcome.text == "aaa"
@@ -271,14 +283,14 @@ def test_fix_example_from_readme(cli, write):
 
 
 def test_a_fix_that_changes_nothing_does_not_block_an_overlapping_one():
-    from stylecheck.diagnostic import Diagnostic, Fix
+    from stylecheck.diagnostic import Diagnostic
 
     def lint(text: str):
         if text != "abc":
             return []
         return [
-            Diagnostic("<t>", "X.Same", "style", "error", "m", 1, 1, 1, 3, 0, 2, "ab", ("ab",), fix=Fix(0, 2, "ab", True)),
-            Diagnostic("<t>", "X.Real", "style", "error", "m", 1, 2, 1, 4, 1, 2, "bc", ("c",), fix=Fix(1, 2, "c", True)),
+            Diagnostic("<t>", "X.Same", "style", "error", "m", 1, 1, 1, 3, 0, 2, "ab", ("ab",), fix=Fix((Edit(0, 2, "ab"),), "safe")),
+            Diagnostic("<t>", "X.Real", "style", "error", "m", 1, 2, 1, 4, 1, 2, "bc", ("c",), fix=Fix((Edit(1, 3, "c"),), "safe")),
         ]
 
     assert fix_text("abc", lint).text == "ac"

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from stylecheck.api import resolve_config
 from stylecheck.cli import main
-from stylecheck.engine import linter_for
-from stylecheck.fix import Edit, apply_edits, fix_text, select_edits
+from stylecheck.rulecache import linter_for
+from stylecheck.diagnostic import Edit, Fix
+from stylecheck.fix import apply_edits, fix_text, select_fixes
 from stylecheck.source import Source
 
 EXAMPLES = int(os.environ.get("STYLECHECK_FIX_EXAMPLES", "200"))
@@ -63,9 +64,10 @@ def _replay(original: str, rounds: list[list[Edit]], lint, unsafe: bool) -> list
     current = original
     for edits in rounds:
         offered = {
-            (d.fix.offset, d.fix.offset + d.fix.length, d.fix.replacement)
+            (e.start, e.end, e.replacement)
             for d in lint(current)
-            if d.fix is not None and (d.fix.safe or unsafe)
+            if d.fix is not None and d.fix.applicable(unsafe)
+            for e in d.fix.edits
         }
         assert edits
         for edit in edits:
@@ -124,21 +126,23 @@ def test_fix_is_idempotent_and_touches_only_fixed_spans(text, markdown, unsafe):
 @SETTINGS
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8), st.text(max_size=3), st.sampled_from("ABC")), max_size=12),
        st.text(min_size=30, max_size=40), st.randoms())
-def test_selected_edits_never_overlap_and_do_not_depend_on_order(raw, text, rnd):
-    edits = [Edit(s, min(s + n, len(text)), r, rule) for s, n, r, rule in raw]
-    chosen = select_edits(edits)
-    shuffled = list(edits)
+def test_selected_fixes_never_overlap_and_do_not_depend_on_order(raw, text, rnd):
+    fixes = [(Fix((Edit(s, min(s + n, len(text)), r),), "safe"), rule) for s, n, r, rule in raw]
+    chosen = select_fixes(fixes)
+    shuffled = list(fixes)
     rnd.shuffle(shuffled)
-    assert select_edits(shuffled) == chosen
-    for a, b in zip(chosen, chosen[1:]):
+    assert select_fixes(shuffled) == chosen
+    edits = [fix.edits[0] for fix, _rule in chosen]
+    for a, b in zip(edits, edits[1:]):
         assert a.end <= b.start
-    # Every edit left out overlaps one that was kept (nothing droppable is dropped for no reason).
-    for e in set(edits) - set(chosen):
-        assert any(c.start < e.end and e.start < c.end or c.start == e.start for c in chosen)
+    # Every fix left out overlaps one that was kept (nothing droppable is dropped for no reason).
+    for fix, _rule in set(fixes) - set(chosen):
+        e = fix.edits[0]
+        assert any(c.start < e.end and e.start < c.end or c.start == e.start for c in edits)
     # Applying them copies every gap exactly.
-    out = apply_edits(text, chosen)
+    out = apply_edits(text, edits)
     position = 0
-    for edit in chosen:
+    for edit in edits:
         gap = text[position : edit.start]
         assert out.startswith(gap)
         out = out[len(gap):]

@@ -22,7 +22,7 @@ from stylecheck import check
 from stylecheck.cli import build_parser, main
 from stylecheck.config import Config
 from stylecheck.document import MASK_FILL, Document, find_comments
-from stylecheck.engine import linter_for
+from stylecheck.rulecache import linter_for
 from stylecheck.lines import LineIndex
 from stylecheck.markdown import _INLINE, _without_open_comments
 

@@ -5,6 +5,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stylecheck.document import Document
+
 from stylecheck.prefilter import Prefilter, literal_prefix, trie_pattern
 
 
@@ -52,7 +54,8 @@ def test_prefiltered_scan_finds_exactly_what_the_pattern_finds(pieces, ignorecas
     pattern = regex.compile("|".join(f"({wrap(f)})" for f in _FORMS), flags | regex.VERSION0)
     prefilter = Prefilter.build(pattern, _FORMS, flags, word_start=word_bounded)
     assert prefilter is not None
-    doc = _Doc(text)
+    doc = Document.from_text(text)
+    assert doc.text == text
     third = len(text) // 3
     for start, end in ((0, len(text)), (third, len(text)), (0, 2 * third), (third, 2 * third)):
         expected = [(m.span(), m.lastindex) for m in pattern.finditer(text, start, end) if m.end() > m.start()]
@@ -61,11 +64,6 @@ def test_prefiltered_scan_finds_exactly_what_the_pattern_finds(pieces, ignorecas
         # Candidates found once in the whole text and kept on the document: the same matches.
         kept = [(m.span(), m.lastindex) for m in prefilter.finditer(text, start, end, timeout=5, doc=doc)]
         assert kept == expected, (text, start, end)
-
-
-class _Doc:
-    def __init__(self, text: str) -> None:
-        self.text = text
 
 
 def test_few_forms_or_no_prefix_means_no_prefilter():

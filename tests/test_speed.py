@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stylecheck import parallel
 from stylecheck.progress import Progress
@@ -101,7 +103,7 @@ def test_cache_is_invalidated_by_a_changed_file(cli, newsroom, monkeypatch):
 
 
 def test_cache_is_invalidated_by_changed_rules_and_config(cli, newsroom, monkeypatch, in_tmp):
-    from stylecheck.engine import linter_for
+    from stylecheck.rulecache import linter_for
 
     # Each run below stands for a new process: forget this process's compiled rules in between.
     style = in_tmp / "styles" / "Desk"
@@ -244,9 +246,6 @@ def test_compiled_rules_cache_follows_rule_file_contents(desk_rule):
 
 # -- the doubled-word pre-test ----------------------------------------------------------------------
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 _PIECES = ["the", "The", "THE", "a", "A", "in", "5", "5m", "£", "’", "'", "-", "_", ".", ",", "(", ")", "“", "”",
            " ", " ", "  ", "\t", "\n", "\r\n", "\n\n", "é", "É", "ß", "\u00a0", "\ufffc", "—", "K", "\u212a"]
 
@@ -299,12 +298,13 @@ def test_lowercase_words_in_slices_are_the_whole_runs_a_full_scan_finds(monkeypa
     monkeypatch.setattr(wordlists, "_SLICE", 5)
     text = "The harbour_master met Ana and the NATO envoy; cafés, co-op, b2b and rock’n’roll stayed."
 
-    class Doc:
-        prose = text
+    from stylecheck.document import Document
 
+    doc = Document.from_text(text)
+    assert doc.prose == text
     expected = set(regex.findall(r"(?<!\w)\p{Ll}++(?!\w)", text))
     assert "harbour" not in expected and "cafés" in expected  # whole runs only
-    assert wordlists.lowercase_words(Doc()) == expected
+    assert wordlists.lowercase_words(doc) == expected
 
 
 def test_fingerprint_follows_rule_files_also_behind_a_tagged_style_entry(tmp_path):

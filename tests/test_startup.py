@@ -25,7 +25,7 @@ import stylecheck.ruletypes.money  # noqa: F401
 import stylecheck.ruletypes.times  # noqa: F401
 import stylecheck.vale  # noqa: F401
 from stylecheck.config import Config, Override, RuleSelection
-from stylecheck.diagnostic import Diagnostic, FileResult, Fix, Match
+from stylecheck.diagnostic import Diagnostic, Edit, FileResult, Fix, Match
 from stylecheck.record import Record
 from stylecheck.ruletypes.base import Field, RuleContext
 
@@ -140,7 +140,7 @@ def test_replace_changes_only_the_named_fields_and_refuses_unknown_ones():
 def test_records_pickle_with_their_mutable_state():
     ctx = RuleContext(preset="british", settings={"percent": "%"}, accept=("Zelenskyy",))
     ctx.warnings.append("a Vale rule was skipped")
-    fix = Fix(10, 3, "per cent", True)
+    fix = Fix((Edit(10, 13, "per cent"),), "safe")
     diagnostic = Diagnostic("a.txt", "House.Percent", "percent", "warning", "Say 'per cent'.", 1, 11, 1, 14, 10, 3, "pct", ("per cent",), "", fix)
     result = FileResult("a.txt", [diagnostic], warnings=["slow rule"])
     for value in (ctx, fix, diagnostic, result, Field((str,), "", doc="a key")):
@@ -161,7 +161,7 @@ def test_result_cache_keeps_every_diagnostic_field():
     # resultcache serialises a Diagnostic field by field; `path` and `fix` are stored apart.
     assert stylecheck.resultcache._DIAGNOSTIC_FIELDS == [f for f in Diagnostic.fields() if f not in ("path", "fix")]
     assert stylecheck.resultcache._TUPLE_FIELDS == {"suggestions"}
-    fix = Fix(10, 3, "per cent", False)
+    fix = Fix((Edit(10, 13, "per cent"), Edit(20, 20, "!")), "unsafe")
     diagnostic = Diagnostic("a.txt", "House.Percent", "percent", "warning", "Say 'per cent'.", 1, 11, 1, 14, 10, 3, "pct", ("per cent",), "https://example.org", fix)
     record = json.loads(json.dumps(stylecheck.resultcache._record(diagnostic)))
     assert stylecheck.resultcache._diagnostic("a.txt", record) == diagnostic

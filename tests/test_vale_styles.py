@@ -109,7 +109,7 @@ def test_style_flags_own_example(tmp_path, style, suffix):
     if suffix == "md" and style in HEADINGS:
         expected.insert(0, HEADINGS[style])
     if suffix == "md":  # a Markdown paragraph ends at its last character, before the line break
-        expected = [(r, l, c, m.rstrip("\n")) for r, l, c, m in expected]
+        expected = [(r, line, c, m.rstrip("\n")) for r, line, c, m in expected]
     assert found == expected
     for d in result.diagnostics:
         assert STORY[d.offset : d.offset + d.length] == d.match

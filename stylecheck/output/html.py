@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import datetime, timezone
 from html import escape
 
-from .. import __version__
+from ..version import __version__
 from ..diagnostic import SEVERITY_RANK, Diagnostic, FileResult
 from . import Report
 

@@ -11,7 +11,7 @@ import json
 import os
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 from ..diagnostic import Diagnostic
 from . import Report
 

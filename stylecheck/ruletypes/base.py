@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from ..errors import UserError, did_you_mean
 
-import time
 
 import regex
 
@@ -27,8 +26,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
     from typing import Any, ClassVar
 
-# Each rule gets this many seconds per file before its scan is stopped (hostile user patterns).
-DEFAULT_TIME_BUDGET = 2.0
 # The most entries one list or mapping of a rule may hold: every entry joins one alternation, and
 # compiling 10,000 of them already takes seconds. Larger vocabularies belong in several rules.
 MAX_ENTRIES = 10_000
@@ -204,11 +201,9 @@ class Rule:
 
     def vale_blocks(self, doc: Document) -> list[tuple[int, str]]:
         """The (offset, text) blocks Vale runs this rule on (see valecompat.vale_blocks)."""
-        memo = doc.__dict__.get("_vale_blocks")
-        if memo is not None:
-            found = memo.get(self.scope_key)
-            if found is not None:
-                return found
+        found = doc.memo(("valecompat", "blocks"), dict).get(self.scope_key)
+        if found is not None:
+            return found
         ignores = self.ctx.settings.get("vale-ignores") or ()
         return valecompat.vale_blocks(doc, self.scope_key, tuple((g, tuple(b), tuple(t)) for g, b, t in ignores))
 
@@ -308,11 +303,8 @@ def format_message(message: str, args: tuple[Any, ...]) -> str:
 
 
 def doc_time_left(doc: Document) -> float:
-    """Seconds left in the current rule's budget on this document (set by the engine)."""
-    deadline = getattr(doc, "rule_deadline", None)
-    if deadline is None:
-        return DEFAULT_TIME_BUDGET
-    return max(0.001, deadline - time.monotonic())
+    """Seconds left in the current rule's budget on this document (see `Document.time_left`)."""
+    return doc.time_left()
 
 
 def validate(options: Any, fields: dict[str, Field], path: str) -> None:

@@ -51,7 +51,7 @@ class Conditional(Rule):
     def _check_vale(self, doc: Document) -> Iterator[Match]:
         # Vale's Conditional.Run: every group captured by `second` (over the file so far) defines a
         # term; each whole match of `first` that is not a defined term or an exception is flagged.
-        defined: set[str] = doc.__dict__.setdefault(("_vale_defined", self.id), set())
+        defined: set[str] = doc.memo(("conditional", "vale-defined", self.id), set)
         for offset, text in self.vale_blocks(doc):
             for m in self.vale_finditer(self.second, text, doc):
                 defined.update(g for g in m.groups() if g)

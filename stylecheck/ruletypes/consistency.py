@@ -88,7 +88,7 @@ class Consistency(Rule):
     def _check_vale(self, doc: Document) -> Iterator[Match]:
         # Vale's Consistency.Run: once both forms of a pair have been seen in the file, one finding,
         # at the last group matched in this block. The forms seen accumulate over the file.
-        seen: set[tuple[int, str]] = doc.__dict__.setdefault(("_vale_consistency", self.id), set())
+        seen: set[tuple[int, str]] = doc.memo(("consistency", "vale-seen", self.id), set)
         kept = set(self.vale_index.keep(doc))
         pairs = [i for i in range(len(self.vale_steps)) if 2 * i in kept and 2 * i + 1 in kept]
         for offset, text in self.vale_blocks(doc):

@@ -1,76 +1,24 @@
-"""figures: one scan of a document's prose for its dates, times and amounts of money.
+"""figures: what the `dates`, `times` and `money` rule types share, beside the figure scan.
 
-Not a rule type: what the `dates`, `times` and `money` rule types share (the scan, reading house
-settings, scope filtering). Every date, time and
-amount has a digit in it, and each of their patterns starts at one, so joining the three into one
-alternation scans the prose for digits once instead of three times (about a third less work on
-the BBC corpus). Each pattern, and the reading of its matches, stays in its own module; this one
-only joins them and keeps the result on the document for the ten rules that read it.
+Not a rule type: the base class of the three (its `check:` mode, the house's name for messages,
+the figure scan it reads with, findings kept to the rule's scope) and reading house settings.
+The scan itself, and the recognisers of dates, times and amounts, are document-level
+(`stylecheck/figurescan/`): they find figures, the rule types judge them.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-import regex
-
-from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
-from ..record import Record
-from .base import Rule, RuleError, doc_time_left
+from ..figurescan import Figures, FigureScan, figure_scan, number_starts
+from ..figurescan import figures as scan_figures
+from .base import Rule, RuleError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
     from typing import Any
 
-_MEMO = "_stylecheck_memo"
-
-
-class Figures(Record):
-    """The dates, times and amounts of money of one document, found in one scan."""
-
-    __slots__ = ("dates", "times", "amounts")
-    __hash__ = None  # type: ignore[assignment]  # holds lists
-
-    def __init__(self, dates: list[Any], times: list[Any], amounts: list[Any]) -> None:
-        self.dates = dates
-        self.times = times
-        self.amounts = amounts
-
-
-def _body(pattern: "regex.Pattern[str]") -> str:
-    text = pattern.pattern
-    assert text.startswith("(?=\\d)"), "a figure pattern must start at a digit"
-    return text[len("(?=\\d)") :]
-
-
-@lru_cache(maxsize=8)
-def figure_pattern(extra_words: tuple[tuple[str, str], ...]) -> "regex.Pattern[str]":
-    from .dates import DATE_PATTERN
-    from .money import currencies
-    from .times import TIME_PATTERN
-
-    # Every branch refuses a word character before its first digit, so `\b` lets the scan skip
-    # the inner digits of every number before trying any branch.
-    return patterns.compile(
-        rf"\b(?=\d)(?:(?P<_date>{_body(DATE_PATTERN)})|(?P<_time>{_body(TIME_PATTERN)})|(?P<_money>{_body(currencies(extra_words).pattern)}))",
-        regex.VERSION0,
-    )
-
-
-_NUMBER_RUN = patterns.compile(r"\p{N}+")
-
-
-def number_starts(doc: Document) -> list[int]:
-    """Where each run of number characters (\\p{N}) starts in the prose, kept on the document: the
-    figure patterns of the numeral rules refuse a number character before their first one, so they
-    can only match where a run starts, and are tried there instead of scanning the prose."""
-    memo = doc.__dict__.setdefault(_MEMO, {})
-    found = memo.get(("number-starts",))
-    if found is None:
-        found = memo[("number-starts",)] = [m.start() for m in _NUMBER_RUN.finditer(doc.prose)]
-    return found
+__all__ = ["FigureRule", "Figures", "figures", "number_starts", "rule_extra_words", "setting", "within_scope"]
 
 
 class FigureRule(Rule):
@@ -80,15 +28,12 @@ class FigureRule(Rule):
     one, and yields its findings from `_check`."""
 
     def compile(self, options: dict) -> None:
-        from .money import currencies, rule_extra_words
-
         self.mode: str = self.option("check")
         self.house = "AP" if self.ctx.preset == "ap" else "House"
         # The newsroom's currency words, the currency tables (read from rules/data) and the figure
         # pattern: built here, so that they are kept with the rule in the compiled-rules cache
         # instead of being read again per run.
-        extra = rule_extra_words(self)
-        self.figure_scan = (extra, currencies(extra), figure_pattern(extra))
+        self.figure_scan: FigureScan = figure_scan(rule_extra_words(self))
 
     def check(self, doc: Document) -> Iterator[Match]:
         matches = self._check(doc)
@@ -99,42 +44,14 @@ class FigureRule(Rule):
 
 
 def figures(rule: FigureRule, doc: Document) -> Figures:
-    """The dates, times and amounts of `doc`, scanned on first use and kept on the document."""
-    extra, table, pattern = rule.figure_scan
-    memo = doc.__dict__.setdefault(_MEMO, {})
-    key = ("figures", extra)
-    found = memo.get(key)
-    if found is not None:
-        return found
-    from . import dates, money, times
-
-    prose = doc.prose
-    result = Figures([], [], [])
-    # One scan of the whole prose: no pattern crosses a line break, so none crosses a block.
-    for m in pattern.finditer(prose, timeout=doc_time_left(doc)):
-        kind = m.lastgroup if m.lastgroup in ("_date", "_time", "_money") else _kind(m)
-        if kind == "_date":
-            item = dates.read_date(m, prose)
-            if item is not None:
-                result.dates.append(item)
-        elif kind == "_time":
-            item = times.read_time(m)
-            if item is not None:
-                result.times.append(item)
-        else:
-            item = money.read_amount(m, prose, table)
-            if item is not None:
-                result.amounts.append(item)
-    memo[key] = result
-    return result
+    """The dates, times and amounts of `doc` (the figure scan, shared by every figure rule)."""
+    return scan_figures(doc, rule.figure_scan)
 
 
-def _kind(m: Any) -> str:
-    if m.start("_date") >= 0:
-        return "_date"
-    if m.start("_time") >= 0:
-        return "_time"
-    return "_money"
+def rule_extra_words(rule: Rule) -> tuple[tuple[str, str], ...]:
+    """A newsroom's own currency words (setting `money_currency_words`: word -> code)."""
+    extra = setting(rule, "money_currency_words", {}) or {}
+    return tuple(sorted((str(k), str(v)) for k, v in extra.items()))
 
 
 def setting(rule: Rule, key: str, default: Any, choices: tuple[str, ...] = ()) -> Any:

@@ -49,13 +49,13 @@ import regex
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
+from ..resources import data_path
 from ..yamlload import YamlError, load_yaml_file
 from .base import Field, Rule, RuleError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
-    from pathlib import Path
     from typing import Any
 
 SETTINGS_KEY = "pronoun"
@@ -421,19 +421,13 @@ def _either_case(word: str) -> str:
     return f"[{first.upper()}{first.lower()}]{rest}"
 
 
-def _data_path(rule_path: str, name: str) -> Path | None:
+def _data_path(rule_path: str, name: str) -> str | None:
     """A word list: absolute, beside the rule's style (`<styles>/data/`), or in the bundled data."""
-    from ..loader import bundled_rules_dir
-    from pathlib import Path  # here: only building rules reads data files
+    import os
 
-    candidate = Path(name)
-    if candidate.is_absolute():
-        return candidate if candidate.is_file() else None
-    places = []
-    if rule_path:
-        places.append(Path(rule_path).resolve().parent.parent / "data" / name)
-    places.append(bundled_rules_dir() / "data" / name)
-    return next((p for p in places if p.is_file()), None)
+    if os.path.isabs(name):
+        return name if os.path.isfile(name) else None
+    return data_path(name, rule_path)
 
 
 @lru_cache(maxsize=32)
