@@ -290,12 +290,19 @@ def _main(args: argparse.Namespace) -> int:
         from .rulecache import linter_for
 
         shown: set[int] = set()
-        for _path, config in run.entries:
+        rule_ids: set[str] = set()
+        configs = [config for _path, config in run.entries] or [_config_for(run, os.path.join(os.getcwd(), "_"))]
+        for config in configs:
             linter = linter_for(config)  # type: ignore[arg-type]
             if id(linter) not in shown:  # load notices (e.g. a Vale rule skipped), once per config
                 shown.add(id(linter))
+                rule_ids |= linter.rule_ids
                 for warning in linter.ctx.warnings:
                     print(f"stylecheck: warning: {warning}", file=sys.stderr)
+        problem = _unknown_rule_option(args, rule_ids)
+        if problem:
+            print(f"stylecheck: error: {problem}", file=sys.stderr)
+            return EXIT_ERROR
     except UserError as exc:
         print(f"stylecheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -371,6 +378,18 @@ def exit_code(results, fail_levels: dict[str, str], cli_level: str | None) -> in
     return EXIT_OK
 
 
+def _unknown_rule_option(args: argparse.Namespace, rule_ids: set[str]) -> str | None:
+    """The first name in --select or --ignore that names no loaded rule, as a one-line error."""
+    from .rulenames import unmatched
+
+    for option, values in (("--select", args.select), ("--ignore", args.ignore)):
+        for name in _split(values) or ():
+            problem = unmatched(name, rule_ids)
+            if problem is not None:
+                return f"{option}: {problem}"
+    return None
+
+
 def _use_color(args: argparse.Namespace, stream) -> bool:
     if args.color == "always":
         return True
@@ -421,6 +440,7 @@ def test_rules_main(argv: list[str]) -> int:
     parser.add_argument("dirs", nargs="+", metavar="DIR", help="a style folder, or a folder of style folders")
     parser.add_argument("--preset", choices=PRESETS, action="append", help="preset(s) to test under (default: both)")
     parser.add_argument("-q", "--quiet", action="store_true")
+    parser.add_argument("--strict", action="store_true", help="fail when a rule has no examples (a warning otherwise)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -432,6 +452,7 @@ def test_rules_main(argv: list[str]) -> int:
     failures = 0
     checked = 0
     rules_seen: set[str] = set()
+    untested: set[str] = set()
     for preset in args.preset or PRESETS:
         config = Config(styles=tuple(os.path.abspath(d) for d in args.dirs), preset=preset)
         try:
@@ -441,10 +462,16 @@ def test_rules_main(argv: list[str]) -> int:
             return EXIT_ERROR
         for rule in linter.rules.values():
             rules_seen.add(rule.id)
-            checked += count_examples(rule)
+            examples = count_examples(rule)
+            checked += examples
+            if not examples:
+                untested.add(rule.id)
             for failure in run_examples(linter, rule):
                 failures += 1
                 print(f"FAIL [{preset}] {failure}")
+    for rule_id in sorted(untested):
+        print(f"stylecheck: {'error' if args.strict else 'warning'}: {rule_id} has no examples "
+              "(add 'examples:' with bad and good texts to its YAML)", file=sys.stderr)
     if not args.quiet:
         print(f"{len(rules_seen)} rules, {checked} examples run, {failures} failed.")
-    return EXIT_FINDINGS if failures else EXIT_OK
+    return EXIT_FINDINGS if failures or (args.strict and untested) else EXIT_OK

@@ -65,7 +65,7 @@ class Config(Record):
 
     __slots__ = (
         "path", "root", "preset", "styles", "select", "ignore", "severity", "accept", "settings",
-        "include", "exclude", "fail_level", "overrides", "time_budget", "vale",
+        "include", "exclude", "fail_level", "overrides", "time_budget", "vale", "origins",
     )
 
     def __init__(
@@ -85,6 +85,7 @@ class Config(Record):
         overrides: tuple[Override, ...] = (),
         time_budget: float = DEFAULT_TIME_BUDGET,
         vale: Any = None,
+        origins: tuple[tuple[str, str, int | None], ...] | None = None,
     ) -> None:
         self.path = path
         self.root = root
@@ -101,9 +102,31 @@ class Config(Record):
         self.overrides = overrides
         self.time_budget = time_budget
         self.vale = vale
+        self.origins = origins
+
+    def rule_names(self) -> list[tuple[str, str, int | None]]:
+        """Every rule id, style or glob the configuration names, as (key, name, line): the line in
+        the config file, when known. The engine checks each against the rules it loads."""
+        if self.vale is not None:  # a .vale.ini: Vale's own semantics (an unknown switch is ignored)
+            return []
+        if self.origins is not None:
+            return list(self.origins)
+        names = [("select", s, None) for s in self.select or ()]
+        names += [("ignore", s, None) for s in self.ignore]
+        names += [("severity", s, None) for s, _level in self.severity]
+        for override in self.overrides:
+            names += [("overrides.select", s, None) for s in override.select or ()]
+            names += [("overrides.ignore", s, None) for s in override.ignore]
+            names += [("overrides.severity", s, None) for s, _level in override.severity]
+        return names
 
     def with_cli(self, **changes: Any) -> "Config":
-        return self.replace(**{k: v for k, v in changes.items() if v is not None})
+        # The rule names the command line adds are checked there (naming the option), not as the
+        # config file's: keep the file's own names as they were.
+        changes = {k: v for k, v in changes.items() if v is not None}
+        if self.origins is None and ("select" in changes or "ignore" in changes):
+            changes["origins"] = tuple(self.rule_names())
+        return self.replace(**changes)
 
     def style_paths(self) -> list[str]:
         """The folders to load rules from, in order (later ones override earlier rules)."""
@@ -200,6 +223,20 @@ def config_from_mapping(data: Any, path: str | None = None, root: str | None = N
                 severity=_severity_map(item.get("severity", {}), item, where),
             )
         )
+    origins: list[tuple[str, str, int | None]] = []
+
+    def note(key: str, container: Any, names: Any, prefix: str = "") -> None:
+        for name in names:
+            line = (line_of(names, name) if isinstance(names, dict) else None) or line_of(container, key)
+            origins.append((prefix + key, str(name), line))
+
+    for key in ("select", "ignore", "severity"):
+        if key in data:
+            note(key, data, data[key])
+    for item in data.get("overrides", []):
+        for key in ("select", "ignore", "severity"):
+            if key in item:
+                note(key, item, item[key], "overrides.")
     for term in data.get("accept", []):
         import regex
 
@@ -222,6 +259,7 @@ def config_from_mapping(data: Any, path: str | None = None, root: str | None = N
         fail_level=fail_level,
         overrides=tuple(overrides),
         time_budget=float(budget),
+        origins=tuple(origins),
     )
 
 

@@ -9,11 +9,12 @@ import os
 import time
 
 from . import patterns
-from .configmodel import Config, RuleSelection, selection_for
+from .configmodel import Config, ConfigError, RuleSelection, selection_for
 from .diagnostic import SEVERITY_RANK, Diagnostic, Edit, FileResult, Fix, Match
 from .document import Document
 from .loader import load_styles
 from .resources import preset_file
+from .rulenames import unmatched
 from .ruletypes import Rule, RuleContext
 from .source import SkippedFile, Source, SourceError, read_source
 from .suppression import Suppressions
@@ -48,9 +49,32 @@ class Linter:
         settings = preset_settings(config.preset)
         settings.update({k: _thaw(v) for k, v in config.settings})
         self.ctx = RuleContext(preset=config.preset, settings=settings, accept=config.accept)
-        self.rules: dict[str, Rule] = load_styles(config.style_paths(), self.ctx)
+        # Every rule id the styles define, under any preset: what a configuration may name.
+        self.rule_ids: frozenset[str] = frozenset()
+        known: set[str] = set()
+        self.rules: dict[str, Rule] = load_styles(config.style_paths(), self.ctx, known)
+        self.rule_ids = frozenset(known)
+        self._check_rule_names()
         self.accept = patterns.compile(r"\b(?:" + "|".join(config.accept) + r")\b") if config.accept else None
         self._selections: dict[Any, tuple[RuleSelection, list[Rule]]] = {}
+
+    def _check_rule_names(self) -> None:
+        """A rule id, style or glob in the configuration that names no rule is a mistake (a typo
+        would otherwise select nothing, or ignore nothing, and CI would pass on it)."""
+        for key, name, line in self.config.rule_names():
+            problem = unmatched(name, self.rule_ids)
+            if problem is not None:
+                raise ConfigError(self.config.path or "<config>", line, f"{key}: {problem}")
+
+    def unknown_in_suppressions(self, suppressions: Suppressions) -> list[str]:
+        """Warnings for the rule names of inline suppression comments that name no rule."""
+        found = []
+        for directive in suppressions.items:
+            for name in directive.rules:
+                problem = unmatched(name, self.rule_ids)
+                if problem is not None:
+                    found.append(f"{directive.line}: suppression comment: {problem}")
+        return found
 
     def active_rules(self, path: str) -> tuple[RuleSelection, list[Rule]]:
         selection = selection_for(self.config, path)
@@ -115,6 +139,8 @@ class Linter:
                     "accepted terms were not applied to this file"
                 )
             diagnostics = [d for d in diagnostics if not _within_any(d.offset, d.offset + d.length, accepted)]
+        if suppressions and self.config.vale is None:  # under a .vale.ini, Vale's semantics: no check
+            result.warnings.extend(f"{path}:{problem}" for problem in self.unknown_in_suppressions(suppressions))
         if diagnostics and suppressions:
             diagnostics = [d for d in diagnostics if not suppressions.suppressed(d.rule, d.offset, d.line)]
         unique = {(d.offset, d.length, d.rule, d.message): d for d in diagnostics}

@@ -79,10 +79,12 @@ def load_rule_file(path: str, style: str, ctx: RuleContext) -> Rule | None:
     return cls(rule_id, options, ctx, path=path)
 
 
-def load_styles(paths: Iterable[str], ctx: RuleContext) -> dict[str, Rule]:
+def load_styles(paths: Iterable[str], ctx: RuleContext, known: set[str] | None = None) -> dict[str, Rule]:
     """Load every style under `paths`, in order; a later rule with the same id overrides an earlier one.
 
-    The whole set loads or nothing does: the first bad file raises RuleError.
+    The whole set loads or nothing does: the first bad file raises RuleError. `known`, if given,
+    receives the id of every rule file read, including those the preset leaves out (a config may
+    name a rule that only runs under the other preset).
     """
     rules: dict[str, Rule] = {}
     for path in paths:
@@ -92,7 +94,10 @@ def load_styles(paths: Iterable[str], ctx: RuleContext) -> dict[str, Rule]:
             if path == "builtin":
                 from .vale import builtin_rules
 
-                rules.update(builtin_rules(ctx))
+                builtin = builtin_rules(ctx)
+                rules.update(builtin)
+                if known is not None:
+                    known.update(builtin)
                 continue
         for style in find_styles(path):
             style_is_vale = vale or _is_vale_style(style.path)
@@ -103,6 +108,8 @@ def load_styles(paths: Iterable[str], ctx: RuleContext) -> dict[str, Rule]:
                     rule = load_vale_rule(str(file), style.name, ctx)
                 else:
                     rule = load_rule_file(str(file), style.name, ctx)
+                if known is not None:
+                    known.add(f"{style.name}.{file.stem}")
                 if rule is not None:
                     rules[rule.id] = rule
                 else:

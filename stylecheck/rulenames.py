@@ -29,3 +29,18 @@ def names_any(spec: str, rule_ids) -> bool:
 
 def _is_glob(spec: str) -> bool:
     return any(ch in spec for ch in "*?[")
+
+
+def unmatched(spec: str, rule_ids) -> str | None:
+    """None when `spec` names at least one of `rule_ids`; else the one-line complaint, with the
+    nearest rule id or style as a "did you mean"."""
+    rule_ids = list(rule_ids)
+    if names_any(spec, rule_ids):
+        return None
+    import difflib
+
+    styles = sorted({rule_id.split(".")[0] for rule_id in rule_ids})
+    candidates = styles if "." not in spec else rule_ids
+    hint = difflib.get_close_matches(spec, candidates, n=1, cutoff=0.6) or difflib.get_close_matches(spec, rule_ids + styles, n=1)
+    where = f" (did you mean {hint[0]!r}?)" if hint else f" (loaded styles: {', '.join(styles) or 'none'})"
+    return f"{spec!r} matches no rule{where}"

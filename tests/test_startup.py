@@ -108,7 +108,7 @@ def test_config_compares_hashes_and_prints_like_the_dataclass_it_was():
     assert repr(Config()) == (
         "Config(path=None, root='.', preset='ap', styles=('House',), select=None, ignore=(), severity=(), "
         "accept=(), settings=(), include=('*.txt', '*.md', '*.markdown'), exclude=(), fail_level='error', "
-        "overrides=(), time_budget=2.0, vale=None)"
+        "overrides=(), time_budget=2.0, vale=None, origins=None)"
     )
     assert "overrides=(Override(files=('opinion/**',), select=None, ignore=('House.Numbers',), severity=()),)" in repr(a)
 

@@ -262,10 +262,27 @@ class Rule:
         """`pattern.finditer` over [start, end), stopped when the rule's time budget is spent."""
         return pattern.finditer(self.text_of(doc), start, end, timeout=doc_time_left(doc))
 
-    def is_exception(self, text: str, doc: Document) -> bool:
-        """Does `text` fully match the rule's `exceptions` (a user pattern, so under the budget)?"""
+    def is_exception(self, text: str, doc: Document, start: int = -1, end: int = -1) -> bool:
+        """Is the match `text` (at [start, end) of the rule's text, when given) an exception?
+
+        It is when it fully matches one of the rule's `exceptions`, or, outside Vale mode, when an
+        exception that is a longer phrase holds it where it stands: with `swap: {Kiev: Kyiv}` and
+        `exceptions: [Chicken Kiev]`, "Kiev" in "chicken Kiev" is left alone (ignorecase rules),
+        "Kiev" elsewhere is not. User patterns, so under the budget."""
         exceptions = getattr(self, "exceptions", None)
-        return exceptions is not None and exceptions.fullmatch(text, timeout=doc_time_left(doc)) is not None
+        if exceptions is None:
+            return False
+        if exceptions.fullmatch(text, timeout=doc_time_left(doc)) is not None:
+            return True
+        phrases = getattr(self, "phrase_exceptions", None)
+        if phrases is None or self.vale or start < 0:
+            return False
+        source = self.text_of(doc)
+        reach = _PHRASE_REACH
+        for m in phrases.finditer(source, max(0, start - reach), min(len(source), end + reach), overlapped=True, timeout=doc_time_left(doc)):
+            if m.start() <= start and end <= m.end() and m.end() - m.start() > end - start:
+                return True
+        return False
 
     def format_message(self, *args: Any) -> str:
         return format_message(self.message, args)
@@ -361,11 +378,22 @@ def join_alternatives(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
+# How far around a match an exception phrase that holds it is looked for (characters each side).
+_PHRASE_REACH = 120
+
+
 def exceptions_pattern(rule: Rule, items: list[str], ignorecase: bool) -> "regex.Pattern[str] | None":
-    """A full-match pattern for a rule's `exceptions` (plus the accepted vocabulary when `vocab`)."""
+    """A full-match pattern for a rule's `exceptions` (plus the accepted vocabulary when `vocab`).
+
+    Also sets `rule.phrase_exceptions`: the rule's own exceptions as whole words, searched around a
+    match for a longer phrase that holds it (see `Rule.is_exception`)."""
     terms = list(items or [])
+    flags = regex.IGNORECASE if ignorecase else 0
+    rule.phrase_exceptions = None
+    if items:
+        rule.phrase_exceptions = rule.compile_pattern(r"(?<![\w])(?:" + "|".join(items) + r")(?![\w])", "exceptions", flags, list(items))
     if rule.option("vocab"):
         terms.extend(rule.ctx.accept)
     if not terms:
         return None
-    return rule.compile_pattern("(?:" + "|".join(terms) + ")", "exceptions", regex.IGNORECASE if ignorecase else 0)
+    return rule.compile_pattern("(?:" + "|".join(terms) + ")", "exceptions", flags)

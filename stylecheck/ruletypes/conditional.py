@@ -80,7 +80,7 @@ class Conditional(Rule):
                     key, span = m.group(), m.span()
                 if not key or key in defined:
                     continue
-                if self.is_exception(key, doc):
+                if self.is_exception(key, doc, span[0], span[1]):
                     continue
                 yield Match(span[0], span[1], self.format_message(key))
 

@@ -116,7 +116,7 @@ class Consistency(Rule):
             for m in scan(self, doc, start, end):
                 if not m.group():
                     continue
-                if self.is_exception(m.group(), doc):
+                if self.is_exception(m.group(), doc, m.start(), m.end()):
                     continue
                 for pair, (a, b) in enumerate(self.groups):
                     if m.start(a) >= 0:

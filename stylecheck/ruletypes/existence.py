@@ -131,7 +131,7 @@ class Existence(Rule):
                 if m.end() == m.start():
                     continue
                 text = m.group()
-                if self.is_exception(text, doc):
+                if self.is_exception(text, doc, m.start(), m.end()):
                     continue
                 yield Match(m.start(), m.end(), self.format_message(text), self.suggestions)
 

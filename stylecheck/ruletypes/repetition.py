@@ -100,7 +100,7 @@ class Repetition(Rule):
                 token = m.group("token")
                 if self.alpha and not token.isalpha():
                     continue
-                if self.is_exception(token, doc):
+                if self.is_exception(token, doc, m.start(), m.end()):
                     continue
                 yield Match(m.start(), m.end(), self.format_message(token), (token,))
 

@@ -198,7 +198,7 @@ class Substitution(Rule):
                 observed = m.group()
                 if not observed:
                     continue
-                if self.is_exception(observed, doc):
+                if self.is_exception(observed, doc, m.start(), m.end()):
                     continue
                 for replacement, group in self.replacements:
                     if m.start(group) >= 0:
