@@ -44,7 +44,7 @@ from .yamlload import MAX_RULE_BYTES, YamlError, load_yaml_file
 def load_config(path: str) -> Config:
     """Load a config file: `.stylecheck.yaml`, a pyproject.toml, or (see vale.py) a `.vale.ini`."""
     name = os.path.basename(path)
-    if name.endswith(".ini"):
+    if name.endswith(".ini") or name in VALE_CONFIG_NAMES:  # Vale also reads `.vale` and `_vale`
         from .valeconfig import load_vale_ini
 
         return load_vale_ini(path)

@@ -246,6 +246,31 @@ def test_configuration_reloads_when_stylecheck_yaml_changes(news):
     assert run(conversation()) == 0
 
 
+@pytest.mark.parametrize("name", [".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale"])
+def test_configuration_reloads_when_a_vale_config_changes(tmp_path, name):
+    # A Vale project (no .stylecheck.yaml): every file name the config finder reads is watched,
+    # and a change found on disk at the next lint is picked up, whatever the name.
+    root = tmp_path / "vale-project"
+    (root / "styles").mkdir(parents=True)
+    config = root / name
+    config.write_text("StylesPath = styles\n[*.txt]\nBasedOnStyles = Vale\nVale.Repetition = NO\n")
+
+    async def conversation():
+        client = Client()
+        await client.start(root)
+        uri = (root / "story.txt").as_uri()
+        client.open(uri, "We saw the the dog.\n")
+        first = await client.wait_for(uri, 1)
+        assert list(first.diagnostics) == []
+        config.write_text("StylesPath = styles\n[*.txt]\nBasedOnStyles = Vale\n")
+        client.change(uri, 2, text="We saw the the cat.\n")
+        second = await client.wait_for(uri, 2)
+        assert spans(second) == [(0, 7, 14, "Vale.Repetition")]
+        return await client.stop()
+
+    assert run(conversation()) == 0
+
+
 def test_edits_faster_than_linting_never_publish_stale_diagnostics(news):
     # A long article, so that linting takes a while, changed 30 times without pause. Version v
     # carries v % 4 doubled words; every published version must show exactly its own count.

@@ -173,3 +173,17 @@ def test_token_and_block_ignores_mask_markdown_only(tmp_path):
     # Vale applies no ignore patterns to plain text.
     found = lint_text(tmp_path, ini, text, name="story.txt")
     assert [(d.line, d.column) for d in found] == [(1, 7), (1, 25), (4, 1)]
+
+
+def test_vale_config_files_without_the_ini_suffix_are_read_as_vale_configs(tmp_path):
+    # Vale looks for .vale and _vale too; they are ini files, not YAML.
+    from stylecheck.config import ConfigFinder
+
+    for name in (".vale", "_vale"):
+        folder = tmp_path / name.strip("._")
+        (folder / "styles").mkdir(parents=True)
+        (folder / name).write_text("StylesPath = styles\nMinAlertLevel = error\n[*.txt]\nBasedOnStyles = Vale\n")
+        config = ConfigFinder().for_path(str(folder / "story.txt"))
+        assert config.path == str(folder / name)
+        assert config.styles == ("vale:builtin",)
+        assert config.vale is not None and config.vale.min_level == "error"
