@@ -180,7 +180,7 @@ def test_vale_config_files_without_the_ini_suffix_are_read_as_vale_configs(tmp_p
     from stylecheck.config import ConfigFinder
 
     for name in (".vale", "_vale"):
-        folder = tmp_path / name.strip("._")
+        folder = tmp_path / ("dot" if name.startswith(".") else "underscore")
         (folder / "styles").mkdir(parents=True)
         (folder / name).write_text("StylesPath = styles\nMinAlertLevel = error\n[*.txt]\nBasedOnStyles = Vale\n")
         config = ConfigFinder().for_path(str(folder / "story.txt"))
