@@ -313,6 +313,34 @@ def test_stdin_closed(in_tmp):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("mode", ["--diff", "--fix"])
+def test_fixing_stdin_closed_is_a_one_line_error(in_tmp, mode):
+    """`stylecheck --diff - <&-`: the fix path reads through the same reader as linting."""
+    result = subprocess.run(
+        ["sh", "-c", f'exec "$0" -m stylecheck {mode} - <&-', sys.executable],
+        cwd=in_tmp, env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}, capture_output=True, text=True,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    expected = {
+        "--diff": ("stylecheck: error: <stdin>: cannot read standard input (it is closed)", result.stderr),
+        "--fix": ("<stdin>: error: cannot read standard input (it is closed)", result.stdout),  # the report
+    }
+    line, stream = expected[mode]
+    assert line in stream.splitlines()
+
+
+@pytest.mark.parametrize("mode", ["--diff", "--fix"])
+def test_fixing_honours_max_file_size(cli, in_tmp, mode):
+    big = in_tmp / "two.txt"
+    big.write_text("We saw the the dog. " * 6000)
+    before = big.read_bytes()
+    result = cli(mode, "-q", "--max-file-size", "0.1", "two.txt")
+    assert "two.txt: larger than 0.1 MB (0.114 MB), skipped; raise the limit with --max-file-size" in result.err
+    assert result.code == 0
+    assert big.read_bytes() == before
+
+
 def test_stdin_empty_and_cut_short(in_tmp):
     result = run_process("-", cwd=in_tmp, stdin=subprocess.DEVNULL)
     assert (result.returncode, result.stdout, result.stderr) == (0, "No problems found in 1 file.\n", "")
