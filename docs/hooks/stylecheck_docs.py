@@ -338,7 +338,7 @@ def fields_table(fields: dict) -> str:
         if choices:
             meaning = (meaning + "; " if meaning else "") + "one of " + ", ".join(f"`{c}`" for c in choices)
         shown = "" if default in (None, "", [], {}) else _value(default)
-        lines.append(f"| `{key}` | {types} | {shown} | {escape(meaning).replace('|', '&#124;')} |")
+        lines.append(f"| `{key}` | {types} | {shown} | {escape(meaning).replace('|', '&#124;').replace('{', '&#123;')} |")
     return "\n".join(lines) + "\n"
 
 
