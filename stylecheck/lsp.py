@@ -511,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         server = build_server(args.debounce)
     except ImportError as exc:
-        print(f"stylecheck lsp: error: the language server needs pygls ({exc.name} is missing): pip install 'stylecheck[lsp]'", file=sys.stderr)
+        print(f"stylecheck lsp: error: the language server needs pygls ({exc.name} is missing); install it into this environment: \"{sys.executable}\" -m pip install 'pygls>=2.0,<3'", file=sys.stderr)
         return 2
     logging.basicConfig(stream=sys.stderr, level=args.log_level, format="stylecheck lsp: %(levelname)s: %(message)s")
     if args.log_level != "DEBUG":

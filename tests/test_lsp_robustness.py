@@ -148,5 +148,6 @@ def test_missing_pygls_is_a_one_line_error(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "lsprotocol", None)  # as if the `lsp` extra were not installed
     assert main([]) == 2
     assert capsys.readouterr().err == (
-        "stylecheck lsp: error: the language server needs pygls (lsprotocol is missing): pip install 'stylecheck[lsp]'\n"
+        "stylecheck lsp: error: the language server needs pygls (lsprotocol is missing); install it into this environment: "
+        f"\"{sys.executable}\" -m pip install 'pygls>=2.0,<3'\n"
     )

@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT
+from .snippets import REPO_URL, snippets_of_kind, shell_words
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 GIT_IDENTITY = {
@@ -46,15 +47,11 @@ def _git(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProc
     return _run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args], cwd, env)
 
 
-@pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory) -> tuple[Path, str, Path]:
-    """(snapshot repository, its commit, PRE_COMMIT_HOME)."""
-    base = tmp_path_factory.mktemp("precommit")
-    home = base / "pre-commit-home"
-    env = _env(home)
+def snapshot_repository(snapshot: Path, home: Path | None = None) -> Path:
+    """A git repository at `snapshot` (branch main, one commit) holding this working tree's files."""
+    env = _env(home or snapshot.parent / "pre-commit-home")
     listed = _run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], ROOT, env)
     assert listed.returncode == 0, f"the tests need a git checkout of stylecheck: {listed.stderr}"
-    snapshot = base / "stylecheck-hook"
     for name in filter(None, listed.stdout.split("\0")):
         source = ROOT / name
         if source.is_file():  # a file deleted but not yet committed is listed too
@@ -64,7 +61,16 @@ def hook_repo(tmp_path_factory) -> tuple[Path, str, Path]:
     assert _git(snapshot, env, "add", "-A").returncode == 0
     committed = _git(snapshot, env, "commit", "-q", "--no-verify", "-m", "snapshot for the pre-commit tests")
     assert committed.returncode == 0, committed.stderr
-    sha = _git(snapshot, env, "rev-parse", "HEAD").stdout.strip()
+    return snapshot
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory) -> tuple[Path, str, Path]:
+    """(snapshot repository, its commit, PRE_COMMIT_HOME)."""
+    base = tmp_path_factory.mktemp("precommit")
+    home = base / "pre-commit-home"
+    snapshot = snapshot_repository(base / "stylecheck-hook", home)
+    sha = _git(snapshot, _env(home), "rev-parse", "HEAD").stdout.strip()
     return snapshot, sha, home
 
 
@@ -175,3 +181,41 @@ def test_project_samples_hook_dependencies_match_pyproject():
     hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert sorted(hooks["stylecheck-samples"]["additional_dependencies"]) == sorted(project["dependencies"])
+
+
+@pytest.mark.parametrize("snippet", snippets_of_kind("pre-commit-config"), ids=lambda s: s.id)
+def test_documented_config_blocks_a_commit_then_allows_it(tmp_path, hook_repo, snippet):
+    """The README's and the docs' pre-commit set-up, run as written: the configuration with the
+    snapshot's address for stylecheck's URL, then the page's pre-commit commands (`autoupdate`
+    pins `rev: main` to the newest commit), then a real commit blocked and allowed."""
+    snapshot, sha, home = hook_repo
+    env = _env(home)
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    assert REPO_URL in snippet.text
+    (repo / ".pre-commit-config.yaml").write_text(snippet.text.replace(REPO_URL, snapshot.as_uri()), encoding="utf-8")
+    assert _git(repo, env, "init", "-q").returncode == 0
+
+    page = [s for s in snippets_of_kind("shell") if s.page == snippet.page]
+    commands = [line for s in page for line in s.lines if shell_words(line)[:1] == ["pre-commit"]]
+    assert [shell_words(c)[:2] for c in commands] == [["pre-commit", "autoupdate"], ["pre-commit", "install"]], commands
+    assert any(shell_words(line) == ["pip", "install", "pre-commit"] for s in page for line in s.lines)
+    for command in commands:
+        result = _run(["bash", "-c", command], repo, env)
+        assert result.returncode == 0, f"$ {command}\n{result.stdout}{result.stderr}"
+    config = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert config["repos"][0]["rev"] == sha  # pinned to the newest commit
+
+    (repo / "story.md").write_text("# Council vote\n\n" + ERROR_ARTICLE, encoding="utf-8")
+    blocked = _commit(repo, env, "Add council story", "story.md")
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode == 1, output
+    assert _head(repo, env) is None
+    (shown,) = [s for s in snippets_of_kind("pre-commit-output") if s.page == snippet.page]
+    for line in shown.lines:
+        assert line in output.splitlines(), f"the documented line {line!r} is not in:\n{output}"
+
+    (repo / "story.md").write_text("# Council vote\n\n" + CLEAN_ARTICLE, encoding="utf-8")
+    passed = _commit(repo, env, "Add council story", "story.md")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert _head(repo, env) is not None
