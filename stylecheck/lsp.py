@@ -13,7 +13,7 @@
 - Positions are sent in the encoding negotiated at `initialize` (UTF-16 code units unless the
   client offers another); the engine's offsets count code points and are converted here.
 
-pygls is imported only when the server starts: `pip install 'stylecheck[lsp]'`.
+pygls is imported only when the server starts; install it with the `lsp` extra (`pip install '.[lsp]'` from a clone, see docs/editors.md).
 """
 from __future__ import annotations
 
