@@ -110,12 +110,10 @@ def age_mentions(doc: Document, common: Any = None) -> list[AgeMention]:
     """The ages tied to a name in `doc`. `common(word)` says whether a word is common English: a
     common word that starts a sentence before a name is taken for an ordinary word ("Meanwhile
     Stoltenberg, 60,"), not a first name."""
-    from .base import doc_time_left
-
     prose = doc.prose
     lowercase: set[str] | None = None
     found: list[AgeMention] = []
-    for m in AGE_PATTERN.finditer(prose, timeout=doc_time_left(doc)):
+    for m in AGE_PATTERN.finditer(prose, timeout=doc.time_left()):
         if m.group("then1") or m.group("then2"):
             continue
         for age_group, name_group in (("a1", "n1"), ("a2", "n2"), ("a3", "n3")):

@@ -37,7 +37,7 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
-from .dates import MONTH_NAMES, _MONTH_BY_TEXT, days_in
+from ..figurescan.dates import MONTH_NAMES, _MONTH_BY_TEXT, days_in
 from .figures import setting, within_scope
 
 TYPE_CHECKING = False
@@ -123,28 +123,19 @@ _YEAR_IN_TEXT = patterns.compile(r"(?<![\w.,])(?:1[6-9]\d\d|20\d\d)(?![\w]|[.,]\
 _SCORE_AFTER = patterns.compile(r"[ \t\u00a0]+(?:win|victory|defeat|loss|draw|lead|home|away)\b")
 
 
-def _memo(doc: Document, key: Any, build: Any) -> Any:
-    """A value computed once per document and kept on it for every rule that asks."""
-    memo = doc.__dict__.setdefault("_stylecheck_memo", {})
-    if key not in memo:
-        memo[key] = build()
-    return memo[key]
-
-
 def slips(doc: Document) -> list[tuple[str, Any]]:
     """(kind, match) for every slip candidate in the prose, found in one scan and kept on `doc`."""
-    from .base import doc_time_left
 
     def scan() -> list[tuple[str, Any]]:
         found = []
-        for m in SLIP_PATTERN.finditer(doc.prose, timeout=doc_time_left(doc)):
+        for m in SLIP_PATTERN.finditer(doc.prose, timeout=doc.time_left()):
             for kind in _KINDS:
                 if m.start(_KIND_GROUP[kind]) >= 0:
                     found.append((kind, m))
                     break
         return found
 
-    return _memo(doc, ("figure-slips",), scan)
+    return doc.memo(("slips", "candidates"), scan)
 
 
 class FigureSlips(Rule):
@@ -368,7 +359,7 @@ class FigureSlips(Rule):
         candidates = _year_candidates(written)
         if not candidates:
             return None
-        years = _memo(doc, ("figure-slips", "years"), lambda: [int(y.group()) for y in _YEAR_IN_TEXT.finditer(prose)])
+        years = doc.memo(("slips", "years"), lambda: [int(y.group()) for y in _YEAR_IN_TEXT.finditer(prose)])
         if years:
             ordered = sorted(years)
             typical = ordered[len(ordered) // 2]
