@@ -145,11 +145,22 @@ def test_a_bad_setting_value_is_a_clear_one_line_error(cli, write, key, value, e
 
 
 def test_mixed_date_orders_report_the_minority_naming_the_majority():
+    # Where the house has no preference, the article's majority decides.
     text = "Talks began on 2 May, resumed on 9 May and ended on May 20."
-    got = [(d.rule, d.match, d.suggestions) for d in run(text, "british")]
-    assert ("House.DateConsistency", "May 20", ("20 May",)) in got
-    (d,) = [d for d in run(text, "british") if d.rule == "House.DateConsistency"]
+    got = [(d.rule, d.match, d.suggestions) for d in run(text, "british", date_order="any")]
+    assert got == [("House.DateConsistency", "May 20", ("20 May",))]
+    (d,) = run(text, "british", date_order="any")
     assert d.message == "This date puts the month first, but the article's dates are mostly day first, as in '2 May' (1 to 2 uses)."
+
+
+def test_where_the_house_fixes_the_order_the_style_rule_alone_reports_it():
+    # Issue 14: one finding per span, and the preset's form whatever the majority.
+    text = "Talks began on 2 May, resumed on 9 May and ended on May 20."
+    assert [(d.rule, d.match, d.suggestions) for d in run(text, "british")] == [("House.Dates", "May 20", ("20 May",))]
+
+
+def test_a_tie_names_no_majority():
+    assert run("Talks began on 2 May and ended on May 20.", "british", date_order="any") == []
 
 
 def test_mixed_orders_are_silent_when_the_minority_is_the_house_form():

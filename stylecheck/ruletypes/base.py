@@ -343,7 +343,7 @@ def validate(options: Any, fields: dict[str, Field], path: str) -> None:
             raise RuleError(path, line_of(options, key), f"{key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
 
 
-_EXAMPLE_KEYS = ("text", "match", "suggest", "preset", "format")
+_EXAMPLE_KEYS = ("text", "match", "suggest", "preset", "settings", "format")
 
 
 def _check_examples(examples: dict, path: str) -> None:

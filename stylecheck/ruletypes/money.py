@@ -153,30 +153,33 @@ class Money(FigureRule):
     # -- one form per article --------------------------------------------------------------------
 
     def _consistency(self, doc: Document, amounts: list[Amount]) -> Iterator[Match]:
+        if self.magnitude != "any":
+            # The house fixes the form ("$5 million" under AP, "£5m" under the British preset): the
+            # style rule reports every amount not in it, whatever the article's majority, so this
+            # rule would only repeat it on the same span.
+            return
+        # Wire shorthand ("mln") is the style rule's under any house: not a form to be consistent with.
         scaled = [
             a for a in amounts
-            if a.symbol and not a.word and a.magnitude_kind and a.magnitude not in ("k", "thousand", "trillion", "tn")
+            if a.symbol and not a.word and a.magnitude_kind in ("short", "long") and a.magnitude not in ("k", "thousand", "trillion", "tn")
         ]
-        house = {"words": "long", "short": "short"}.get(self.magnitude)
-        names = {"short": "abbreviated ('m', 'bn')", "long": "spelled out ('million', 'billion')", "wire": "wire shorthand ('mln', 'bln')"}
+        names = {"short": "abbreviated ('m', 'bn')", "long": "spelled out ('million', 'billion')"}
         groups: dict[str, list[Amount]] = {}
         for a in scaled:
             groups.setdefault(a.magnitude_kind, []).append(a)
         if len(groups) < 2:
             return
-        ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
-        majority_kind, majority = ranked[0]
+        (majority_kind, majority), (kind, minority) = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+        if len(majority) == len(minority):
+            return  # a tie: no majority to follow
         usual = doc.text[majority[0].start : majority[0].end]
-        for kind, minority in ranked[1:]:
-            if kind == house:
-                continue  # the majority breaks house style; the style rule reports each of those
-            for a in minority:
-                yield Match(
-                    a.start, a.end,
-                    f"Magnitude {names[kind]} here, but the article's amounts are mostly {names[majority_kind]}, as in '{usual}'"
-                    f" ({len(minority)} to {len(majority)} uses).",
-                    (self.render(a, majority_kind if majority_kind != "wire" else "long"),),
-                )
+        for a in minority:
+            yield Match(
+                a.start, a.end,
+                f"Magnitude {names[kind]} here, but the article's amounts are mostly {names[majority_kind]}, as in '{usual}'"
+                f" ({len(minority)} to {len(majority)} uses).",
+                (self.render(a, majority_kind),),
+            )
 
     # -- "$5 dollars" ---------------------------------------------------------------------------
 
