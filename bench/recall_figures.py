@@ -4,6 +4,7 @@
     python bench/recall_figures.py --split held-out
     python bench/recall_figures.py --classes decade --corpus bbc --show-missed 10
     python bench/recall_figures.py --peers                  # LanguageTool's and proselint's examples
+    python bench/recall_figures.py --overlaps               # spans that carry two findings, by rule pair
 
 **Planted errors** (see planting.py for the harness). Each planter finds, in one real article, the
 places where a slip of its class can be made from what the article already says, and makes it:
@@ -340,14 +341,41 @@ def measure_peers(preset: str) -> int:
     return 0
 
 
+def measure_overlaps(corpus_names: list[str], split: str, limit: int) -> int:
+    """Spans that carry two findings (of any two rules), counted by rule pair, on the untouched corpora."""
+    from collections import Counter
+
+    from corpora import corpora, documents
+
+    print(f"spans carrying two findings (split: {split})")
+    for name in corpus_names:
+        linter = linter_for_preset(corpora()[name].preset)
+        pairs: Counter = Counter()
+        for doc_name, text in documents(name, split, limit):
+            found = sorted(lint_text(linter, text, doc_name), key=lambda d: d.offset)
+            for i, a in enumerate(found):
+                for b in found[i + 1 :]:
+                    if b.offset >= a.offset + max(a.length, 1):
+                        break
+                    if b.rule != a.rule:
+                        pairs[tuple(sorted((a.rule, b.rule)))] += 1
+        print(f"{name}: {sum(pairs.values())} spans")
+        for (a, b), count in pairs.most_common():
+            print(f"    {count:>5}  {a} + {b}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = arguments(__doc__)
     parser.add_argument("--classes", default=",".join(PLANTERS), help="comma-separated: " + ", ".join(PLANTERS))
     parser.add_argument("--peers", action="store_true", help="measure on the peers' labelled sentences instead")
     parser.add_argument("--preset", default="ap", choices=("ap", "british"), help="the preset for --peers")
+    parser.add_argument("--overlaps", action="store_true", help="count spans carrying two findings on the corpora instead")
     args = parser.parse_args(argv)
     if args.peers:
         return measure_peers(args.preset)
+    if args.overlaps:
+        return measure_overlaps([c.strip() for c in args.corpus.split(",")], args.split, args.limit)
     classes = [c.strip() for c in args.classes.split(",") if c.strip()]
     unknown = [c for c in classes if c not in PLANTERS]
     if unknown:

@@ -261,15 +261,23 @@ def test_correct_times_are_silent():
 
 
 def test_a_pm_that_ends_the_sentence_keeps_one_full_stop():
+    # Issue 14: the suggestion reads naturally in every output ("10 p.m.", never "10 p.m"): the span
+    # takes in the sentence's own full stop, which the fix turns into the one of "p.m.".
     (d,) = run("We met at 10 pm. Then we left.")
-    assert (d.match, d.suggestions) == ("10 pm", ("10 p.m",))  # the sentence's full stop completes "p.m."
+    assert (d.match, d.suggestions, d.fix.edits[0].replacement) == ("10 pm.", ("10 p.m.",), "10 p.m.")
     assert run("We met at 10pm. Then we left.", "british") == []
+    # The other way: a dotted "p.m." that ended the sentence keeps a full stop in the British form.
+    (d,) = run("We met at 10 p.m. Then we left.", "british")
+    assert (d.match, d.suggestions) == ("10 p.m.", ("10pm.",))
+    (d,) = run("We met at 10 p.m., then left.", "british")
+    assert (d.match, d.suggestions) == ("10 p.m.", ("10pm",))
 
 
 def test_time_settings():
     assert found("The polls close at 8:00 p.m.", time_zero_minutes=True) == []
     assert found("The polls close at 12 p.m.", time_noon="any") == []
-    assert found("The polls close at 12 p.m.", time_noon="midday") == [("Times", "12 p.m.", ("midday",))]
+    # (the sentence ends on "p.m.": the full stop stays after "midday")
+    assert found("The polls close at 12 p.m.", time_noon="midday") == [("Times", "12 p.m.", ("midday.",))]
     assert found("The polls close at 8pm.", time_style="any") == []
     assert found("The polls close at 8 p.m.", "british", time_style="ap") == []
 
@@ -289,8 +297,12 @@ def test_times_inside_quotes_follow_house_style_but_are_not_reworded():
     assert [(d.rule, d.match, d.suggestions) for d in got] == [("House.Times", "6 AM", ("6 a.m.",))]
     assert got[0].column == text.index("6 AM") + 1
     # Outside a quotation the redundancy is reported too.
+    # One finding: its suggestion is the time alone in the house form, taking the sentence's full stop.
     got = run("The ferry left at 6 a.m. this morning.")
-    assert [(d.rule, d.match, d.suggestions) for d in got] == [("House.TimeRedundancy", "6 a.m. this morning", ("6 a.m.",))]
+    assert [(d.rule, d.match, d.suggestions) for d in got] == [("House.TimeRedundancy", "6 a.m. this morning.", ("6 a.m.",))]
+    got = run("The ferry left at 6.24pm this evening, late.")
+    assert [(d.rule, d.match, d.suggestions) for d in got] == [("House.TimeRedundancy", "6.24pm this evening", ("6:24 p.m.",))]
+    assert got[0].message == "'this evening' repeats what 'p.m.' already says; AP style writes '6:24 p.m.'."
 
 
 def test_time_contradiction():

@@ -38,7 +38,7 @@ from ..diagnostic import Match
 from ..document import Document
 from .base import Field, Rule
 from ..figurescan.dates import MONTH_NAMES, _MONTH_BY_TEXT, days_in
-from .figures import setting, within_scope
+from .figures import fit_stop, setting, within_scope
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
@@ -417,24 +417,6 @@ def _time_end(m: Any, group: str) -> int:
     text = m.group(group)
     end = m.end(group)
     return end - 1 if text.endswith(".") and text.count(".") == 1 else end
-
-
-_NEW_SENTENCE = patterns.compile(r"[ \t\u00a0]*(?:$|[\r\n]|[ \t\u00a0]+[\p{Lu}\"“‘'])")
-
-
-def fit_stop(prose: str, start: int, end: int, fixed: str) -> tuple[str, int]:
-    """A suggestion that reads naturally where a sentence ends on the figure.
-
-    "10:57 PM." becomes "10:57 p.m." with the sentence's own full stop taken into the span (the
-    suggestion is not "10:57 p.m" before a stop left outside it); and a dotted "p.m." that also
-    ended the sentence keeps a stop when the house form has none ("5 p.m. Then" -> "5pm. Then").
-    Returns the suggestion and the end of the span it replaces."""
-    written_stop = prose[start:end].endswith(".")
-    if fixed.endswith(".") and not written_stop and prose.startswith(".", end):
-        return fixed, end + 1
-    if written_stop and not fixed.endswith(".") and _NEW_SENTENCE.match(prose, end):
-        return fixed + ".", end
-    return fixed, end
 
 
 def _may_is_month(prose: str, start: int) -> bool:
