@@ -3,7 +3,7 @@
     extends: figure-slips
     check: amounts        # amounts | times | symbol-after | decades | years | ranges
 
-* `amounts`: a malformed amount of money. A point with no digits after it ("£17.m"), a thousands
+* `amounts`: a malformed amount of money. A point with no digits after it ("£17.m", "17. mln dlrs"), a thousands
   group that is not three digits long ("$110,00", "1,4 mln dlrs", "4,472,0000 dlrs"), two
   decimal points ("$1.2.5m"), a plural magnitude after a figure ("£22 billions"). Only amounts,
   known by a currency symbol before the figure or a magnitude or currency word after it: "1,2,3"
@@ -13,10 +13,12 @@
   12 with a.m. or p.m.; the 24-hour "13:30" alone is left alone).
 * `symbol-after`: a currency symbol after the figure ("100$", "2,500,000€"): English puts it
   before ("$100", "€2,500,000"). "$/barrel" and "20 $US" are left alone.
-* `decades`: a decade with an apostrophe before the s ("the 1990's", "the 90's"): "1990s", and
-  "'90s" (AP) or "90s" (British). A year's possessive ("1990's budget", "since 1980's level",
-  "November 1980's total") is left alone: the decade reading needs a word that introduces a decade
-  ("the", "early", "mid", "late", "his" ...) or another decade it is paired with.
+* `decades`: a decade with an apostrophe before the s ("the 1990's", "the 90's"): "1990s", and for
+  two digits "90s" (British) or, under AP, "'90s" for a decade and "60s" for an age, a price or a
+  temperature ("in his 60's", "the mid-30's"). A year's possessive ("1990's budget", "since
+  1980's level", "November 1980's total") is left alone: the decade reading needs a word that
+  introduces a decade (a determiner, "early", "mid", "late" ...), a possessive before it, or
+  another decade it is paired with.
 * `years`: a five-digit year in a date ("May 20014", "April 1, 20012"): the suggestion drops the
   doubled digit or, failing that, the digit that gives a year closest to the article's other
   years. A month followed by a figure in a table ("Aug 13126", no day and no running text before
