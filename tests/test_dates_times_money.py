@@ -482,3 +482,39 @@ def test_the_three_rule_types_share_one_scan_per_document():
     linter.lint_document(doc)
     (figures,) = [v for k, v in doc._memo.items() if k[:2] == ("figurescan", "figures")]
     assert [len(figures.dates), len(figures.times), len(figures.amounts)] == [1, 1, 1]
+
+
+# -- issue 14: ranges, one finding per date, copy that is not running text -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "preset", "match", "suggestion"),
+    [
+        ("A hearing is set for February 16 and 17 in London.", "british", "February 16 and 17", "16 and 17 February"),
+        ("A hearing is set for Feb. 16-17, 2025, in London.", "british", "Feb. 16-17, 2025", "16-17 February 2025"),
+        ("A hearing is set for 16 and 17 February in London.", "ap", "16 and 17 February", "Feb. 16 and 17"),
+        ("A hearing is set for 16 to 17 September 2025, in London.", "ap", "16 to 17 September 2025", "Sept. 16 to 17, 2025"),
+        ("A hearing is set for 3-5 March 2025 in Paris.", "ap", "3-5 March 2025", "March 3-5, 2025,"),
+    ],
+)
+def test_a_range_of_days_stays_whole(text, preset, match, suggestion):
+    (d,) = run(text, preset)
+    assert (d.rule, d.match, d.suggestions) == ("House.Dates", match, (suggestion,))
+
+
+def test_ranges_in_house_form_and_scores_are_silent():
+    assert run("A hearing is set for Feb. 16-17 and another for Feb. 20 and 21.") == []
+    assert run("A hearing is set for 16-17 February and another for 20 and 21 February.", "british") == []
+    assert run("The team won in March 3-1, and the 2-1 March win was its best.", "ap") == []
+
+
+def test_one_finding_per_date_when_the_year_comma_is_missing_too():
+    (d,) = run("The dam opened on October 9, 1987 in a storm.")
+    assert (d.match, d.suggestions) == ("October 9, 1987", ("Oct. 9, 1987,",))
+    assert d.message == "AP style: write 'Oct. 9, 1987,' (abbreviate the month as 'Oct.' before a day; a comma after the year when the sentence goes on)."
+
+
+def test_embedded_tweet_stamps_and_table_rows_are_not_running_text():
+    assert run("Power is back at the airport. — Stansted Airport (@STN_Airport) December 22, 2014") == []
+    assert run("SOYBEAN MEAL\n            4/2/87   Prev Wk   4/2/87   Prev Wk\nE.C.   301.7   350.7\n") == []
+    assert [d.match for d in run("Applications close on 4/11/2026 at the latest.")] == ["4/11/2026"]

@@ -45,6 +45,17 @@ _AFTER_YEAR_OK = patterns.compile(r"""(?:[ \t\u00a0]*(?:$|[\r\n]|[.,;:!?)\]}"'â€
 
 
 
+# Columns of a table set in plain text: a run of three spaces (or a tab) between two entries.
+_COLUMN_GAP = patterns.compile(r"\S(?: {3,}|\t)\S")
+
+
+def _in_table_row(prose: str, at: int) -> bool:
+    """Is `at` on a line laid out in columns ("4/2/87   Prev Wk   4/2/87"), not running text?"""
+    from ..lines import line_end, line_start
+
+    return _COLUMN_GAP.search(prose, line_start(prose, at), line_end(prose, at)) is not None
+
+
 def _days(mention: DateMention, ordinal: str) -> str:
     """The day, or the range of days ("16-17", "16 and 17"), with `ordinal` after each day."""
     if mention.last_day is None:
@@ -119,7 +130,7 @@ class Dates(FigureRule):
             if _TWEET_STAMP_BEFORE.search(prose, max(0, mention.start - 40), mention.start):
                 continue  # "â€” Name (@handle) December 22, 2014": an embedded tweet's own date stamp
             if mention.form in ("numeric", "iso"):
-                if not self.numeric:
+                if not self.numeric and not _in_table_row(prose, mention.start):
                     written = text[mention.start : mention.end]
                     words = self._numeric_in_words(mention)
                     yield Match(
