@@ -42,16 +42,19 @@ _WORD = r"\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*"
 _NAME = rf"(?:{_TITLE}[ \u00a0]+)?{_WORD}(?:[ \u00a0]+{_WORD}){{0,3}}"
 _AGE = r"(?:1[01]\d|[1-9]?\d)"
 _YEAR_OLD = r"[- ]year[- ]old"
+# Each branch first checks the figure's own shape and what stands right before it, with cheap
+# look-arounds, before the name look-behind, which is dear to try at every digit.
 AGE_PATTERN = patterns.compile(
-    r"(?=\d)(?:"
+    r"\b(?=\d)(?:"
     # Rahman, 34,   Ms Rahman, aged 34.   Rahman, who is 34,
+    rf"(?={_AGE}(?:[,;]|\.(?!\d)))(?<=,[ \u00a0]|[ \u00a0](?:aged|is|then)[ \u00a0])"
     rf"(?<=(?P<n1>{_NAME}),[ \u00a0]+(?P<then1>then[ \u00a0]+)?(?:aged[ \u00a0]+|who[ \u00a0]+is[ \u00a0]+)?)"
     rf"(?P<a1>{_AGE})(?=[,;]|\.(?!\d))"
     # the 34-year-old Rahman, 34-year-old singer Aisha Rahman
-    rf"|(?<![\w.,-])(?P<a3>{_AGE}){_YEAR_OLD}[ \u00a0]+(?:\p{{Ll}}[\p{{L}}-]*[ \u00a0]+){{0,3}}(?P<n3>{_NAME})"
+    rf"|(?={_AGE}{_YEAR_OLD})(?<![\w.,-])(?P<a3>{_AGE}){_YEAR_OLD}[ \u00a0]+(?:\p{{Ll}}[\p{{L}}-]*[ \u00a0]+){{0,3}}(?P<n3>{_NAME})"
     # Ms Rahman, a 34-year-old teacher
     # (tried after the form above: "Six Nations, the 17-year-old Tait" is Tait's age)
-    rf"|(?<=(?P<n2>{_NAME}),[ \u00a0]+(?:a|an|the)[ \u00a0]+(?P<then2>then-?[ \u00a0]*)?)(?P<a2>{_AGE}){_YEAR_OLD}(?![\w-])"
+    rf"|(?={_AGE}{_YEAR_OLD})(?<=(?P<n2>{_NAME}),[ \u00a0]+(?:a|an|the)[ \u00a0]+(?P<then2>then-?[ \u00a0]*)?)(?P<a2>{_AGE}){_YEAR_OLD}(?![\w-])"
     r")",
     0,
 )
@@ -168,11 +171,12 @@ class Ages(Rule):
     def compile(self, options: dict) -> None:
         from .. import frequencies
 
-        # Loaded when the rule is built (and kept with it in the compiled-rules cache), never per article.
-        self.frequencies = frequencies.load()
+        # The commonest English words, from the frequency list read when the rule is built: a few
+        # hundred words kept with the rule in the compiled-rules cache, not the whole table.
+        self.common_words = frequencies.load().at_least(_COMMON_ZIPF)
 
     def common(self, word: str) -> bool:
-        return self.frequencies.zipf(word) >= _COMMON_ZIPF
+        return word.lower().replace("’", "'") in self.common_words
 
     def check(self, doc: Document) -> Iterator[Match]:
         mentions = age_mentions(doc, self.common)

@@ -60,40 +60,43 @@ _LONG = "thousand|million|billion|trillion"
 
 _BRANCHES = (
     # 100$, 2,500,000€, 2.5m €
-    rf"(?<![\w.,$£€¥₹]|{_SYM}{_SP}?)(?P<sa_num>{_NUMBER})(?P<sa_mag>{_SP}?(?:{_LONG}|mln|bln|bn|tn|m|k))?"
+    rf"(?=[\d.,]*{_SP}?(?:(?:{_LONG}|mln|bln|bn|tn|m|k){_SP}?)?{_SYM})(?<![\w.,$£€¥₹]|{_SYM}{_SP}?)(?P<sa_num>{_NUMBER})(?P<sa_mag>{_SP}?(?:{_LONG}|mln|bln|bn|tn|m|k))?"
     rf"(?P<sa_sp>{_SP}?)(?P<sa_sym>{_SYM})(?![\w$£€¥₹/])",
     # £17.m
-    rf"(?<={_SYM}{_SP}?)(?P<dm_num>\d{{1,3}}(?:,\d{{3}})+|\d+)\.(?P<dm_mag>bn|tn|m|k|{_LONG}|mln|bln)(?!\w)",
+    rf"(?=[\d,]+\.(?:bn|tn|m|k|{_LONG}|mln|bln)(?!\w))(?<={_SYM}{_SP}?)(?P<dm_num>\d{{1,3}}(?:,\d{{3}})+|\d+)\.(?P<dm_mag>bn|tn|m|k|{_LONG}|mln|bln)(?!\w)",
     # 17. mln dlrs (a currency word must follow: checked in code)
-    r"(?<![\w.,$£€¥₹])(?P<dw_num>\d{1,3}(?:,\d{3})+|\d+)\.[ \u00a0]?(?P<dw_mag>mln|bln|million|billion)(?!\w)",
+    r"(?=[\d,]+\.[ \u00a0]?(?:mln|bln|million|billion)(?!\w))(?<![\w.,$£€¥₹])(?P<dw_num>\d{1,3}(?:,\d{3})+|\d+)\.[ \u00a0]?(?P<dw_mag>mln|bln|million|billion)(?!\w)",
     # $1.2.5m
-    rf"(?<={_SYM}{_SP}?)(?P<tp_num>\d+\.\d+\.\d+)(?!\d)",
+    rf"(?=\d+\.\d+\.\d)(?<={_SYM}{_SP}?)(?P<tp_num>\d+\.\d+\.\d+)(?!\d)",
     # $110,00 and 1,4 mln: a group after a comma that is not three digits long
     r"(?<![\w.,])(?P<bg_num>\d{1,3}(?:,\d{3})*,(?!\d{3}(?!\d))\d+(?:,\d+)*(?:\.\d+)?)(?!\d|[.,]\d)",
     # £22 billions
-    rf"(?<![\w.,])(?P<pm_num>{_NUMBER})(?P<pm_sp>{_SP})(?P<pm_mag>{_LONG})s(?!\w)",
+    rf"(?=[\d.,]+{_SP}(?:{_LONG})s(?!\w))(?<![\w.,])(?P<pm_num>{_NUMBER})(?P<pm_sp>{_SP})(?P<pm_mag>{_LONG})s(?!\w)",
     # 1990's, 90's
-    r"(?<![\w.,:/$£€¥₹])(?P<de_num>(?:1[0-9]|20)?\d0)(?P<de_apos>['’])s(?!\w)",
+    r"(?=\d+['’]s)(?<![\w.,:/$£€¥₹])(?P<de_num>(?:1[0-9]|20)?\d0)(?P<de_apos>['’])s(?!\w)",
     # 5:pm
-    rf"(?<![\w.:,])(?P<tc_h>1[0-2]|0?\d)(?P<tc_sep>[:.])(?P<tc_ampm>[AaPp]\.?[Mm]\.?)(?!\w)",
+    rf"(?=\d{{1,2}}[:.][AaPp])(?<![\w.:,])(?P<tc_h>1[0-2]|0?\d)(?P<tc_sep>[:.])(?P<tc_ampm>[AaPp]\.?[Mm]\.?)(?!\w)",
     # 13:30 p.m., 0 a.m. (an undotted "am" may be the verb: "at 16 am I ...")
-    r"(?<![\w.:,])(?P<th_h>1[3-9]|2[0-4]|00?)(?:[:.](?P<th_m>\d\d))?(?P<th_sp>[ \u00a0]?)"
+    r"(?=\d{1,2}(?:[:.]\d\d)?[ \u00a0]?[AaPp])(?<![\w.:,])(?P<th_h>1[3-9]|2[0-4]|00?)(?:[:.](?P<th_m>\d\d))?(?P<th_sp>[ \u00a0]?)"
     r"(?P<th_ampm>[AaPp]\.[Mm]\.?|[Pp][Mm]|PM)(?!\w)",
     # 10:5 p.m., 10:75 p.m.
-    rf"(?<![\w.:,])(?P<tm_h>1[0-2]|0?\d):(?P<tm_m>[6-9]\d|\d(?!\d))[ \u00a0]?(?P<tm_ampm>{_AMPM})(?!\w)",
+    rf"(?=\d{{1,2}}:\d{{1,2}}[ \u00a0]?[AaPp])(?<![\w.:,])(?P<tm_h>1[0-2]|0?\d):(?P<tm_m>[6-9]\d|\d(?!\d))[ \u00a0]?(?P<tm_ampm>{_AMPM})(?!\w)",
     # May 20014, April 1, 20012, the year 20014, 3/4/20014
-    rf"(?<=(?<![\w./])(?:(?P<y5_bday>{_DAY})(?:st|nd|rd|th)?{_SP}{{1,2}}(?:of{_SP}+)?)?(?P<y5_mon>{_MONTH})\.?,?{_SP}{{1,2}}(?:(?P<y5_day>{_DAY})(?:st|nd|rd|th)?,?{_SP}{{1,2}})?"
+    rf"(?=[12]\d{{4}}(?!\d))(?<=(?<![\w./])(?:(?P<y5_bday>{_DAY})(?:st|nd|rd|th)?{_SP}{{1,2}}(?:of{_SP}+)?)?(?P<y5_mon>{_MONTH})\.?,?{_SP}{{1,2}}(?:(?P<y5_day>{_DAY})(?:st|nd|rd|th)?,?{_SP}{{1,2}})?"
     rf"|\b[Yy]ear{_SP}|(?<![\w./])\d{{1,2}}/\d{{1,2}}/)(?P<y5>[12]\d{{4}})(?!\w|[.,]\d)",
     # Jan. 10-1, Feb. 27-30, March 3 to 1 (, 2016)
-    rf"(?<=(?<![\w./])(?P<dr_mon>{_MONTH})(?P<dr_dot>\.)?,?{_SP}{{1,2}})(?P<dr_d1>\d{{1,2}})(?P<dr_sep>{_SP}?[-–—]{_SP}?|{_SP}+(?:to|through|until|till|and){_SP}+)"
+    rf"(?=\d{{1,2}}(?:{_SP}?[-–—]|{_SP}+(?:to|through|until|till|and){_SP}))(?<=(?<![\w./])(?P<dr_mon>{_MONTH})(?P<dr_dot>\.)?,?{_SP}{{1,2}})(?P<dr_d1>\d{{1,2}})(?P<dr_sep>{_SP}?[-–—]{_SP}?|{_SP}+(?:to|through|until|till|and){_SP}+)"
     rf"(?P<dr_d2>\d{{1,2}})(?!\w|[-/:.,]\d)(?:,?{_SP}{{1,2}}(?P<dr_year>{_YEAR})(?!\w))?",
     # 10-1 January, between 10 and 1 January
-    rf"(?<![\w.,:/$£€¥₹-])(?P<dd_d1>\d{{1,2}})(?P<dd_sep>{_SP}?[-–—]{_SP}?|{_SP}+(?:to|and){_SP}+)(?P<dd_d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?=\d{{1,2}}(?:{_SP}?[-–—]|{_SP}+(?:to|and){_SP}))(?<![\w.,:/$£€¥₹-])(?P<dd_d1>\d{{1,2}})(?P<dd_sep>{_SP}?[-–—]{_SP}?|{_SP}+(?:to|and){_SP}+)(?P<dd_d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"{_SP}{{1,2}}(?:of{_SP}+)?(?P<dd_mon>{_MONTH})\b\.?(?:,?{_SP}{{1,2}}(?P<dd_year>{_YEAR})(?!\w))?",
     # 2010-2005, from 2010 to 2005, between 2010 and 2005
-    rf"(?<![\w.,:/$£€¥₹-])(?P<yr_1>{_YEAR})(?P<yr_sep>{_SP}?[-–—]{_SP}?|{_SP}+(?:to|through|until|and){_SP}+)(?P<yr_2>{_YEAR})(?!\w|[-/:.,]\d)",
+    rf"(?=(?:1[6-9]|20)\d\d(?!\d))(?<![\w.,:/$£€¥₹-])(?P<yr_1>{_YEAR})(?P<yr_sep>{_SP}?[-–—]{_SP}?|{_SP}+(?:to|through|until|and){_SP}+)(?P<yr_2>{_YEAR})(?!\w|[-/:.,]\d)",
 )
-SLIP_PATTERN = patterns.compile(r"(?=\d)(?:" + "|".join(f"(?:{b})" for b in _BRANCHES) + ")", regex.VERSION0)
+# Every branch refuses a word character before its first digit, so `\b` skips the inner digits of
+# every number; and each branch first checks, with a look-ahead, the characters its figure must be
+# followed by, before any look-behind (a month before the figure is dear to look for at every digit).
+SLIP_PATTERN = patterns.compile(r"\b(?=\d)(?:" + "|".join(f"(?:{b})" for b in _BRANCHES) + ")", regex.VERSION0)
 _KINDS = ("sa", "dm", "dw", "tp", "bg", "pm", "de", "tc", "th", "tm", "y5", "dr", "dd", "yr")
 _KIND_GROUP = {"sa": "sa_num", "dm": "dm_num", "dw": "dw_num", "tp": "tp_num", "bg": "bg_num", "pm": "pm_num", "de": "de_num",
                "tc": "tc_h", "th": "th_h", "tm": "tm_h", "y5": "y5", "dr": "dr_d1", "dd": "dd_d1", "yr": "yr_1"}
