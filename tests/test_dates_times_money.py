@@ -517,4 +517,5 @@ def test_one_finding_per_date_when_the_year_comma_is_missing_too():
 def test_embedded_tweet_stamps_and_table_rows_are_not_running_text():
     assert run("Power is back at the airport. — Stansted Airport (@STN_Airport) December 22, 2014") == []
     assert run("SOYBEAN MEAL\n            4/2/87   Prev Wk   4/2/87   Prev Wk\nE.C.   301.7   350.7\n") == []
+    assert run("COTTON --\n           04/09/87 03/09/87  04/09/87 03/09/87\n Planted  10.06   10.06\n") == []
     assert [d.match for d in run("Applications close on 4/11/2026 at the latest.")] == ["4/11/2026"]

@@ -49,11 +49,16 @@ _AFTER_YEAR_OK = patterns.compile(r"""(?:[ \t\u00a0]*(?:$|[\r\n]|[.,;:!?)\]}"'â€
 _COLUMN_GAP = patterns.compile(r"\S(?: {3,}|\t)\S")
 
 
+_LOWERCASE = patterns.compile(r"\p{Ll}")
+
+
 def _in_table_row(prose: str, at: int) -> bool:
-    """Is `at` on a line laid out in columns ("4/2/87   Prev Wk   4/2/87"), not running text?"""
+    """Is `at` on a line laid out in columns ("4/2/87   Prev Wk   4/2/87"), or on a line with no
+    word in lowercase ("04/09/87 03/09/87", a heading), rather than in running text?"""
     from ..lines import line_end, line_start
 
-    return _COLUMN_GAP.search(prose, line_start(prose, at), line_end(prose, at)) is not None
+    start, end = line_start(prose, at), line_end(prose, at)
+    return _COLUMN_GAP.search(prose, start, end) is not None or _LOWERCASE.search(prose, start, end) is None
 
 
 def _days(mention: DateMention, ordinal: str) -> str:
