@@ -143,9 +143,24 @@ class Linter:
             result.warnings.extend(f"{path}:{problem}" for problem in self.unknown_in_suppressions(suppressions))
         if diagnostics and suppressions:
             diagnostics = [d for d in diagnostics if not suppressions.suppressed(d.rule, d.offset, d.line)]
+        if diagnostics:
+            diagnostics = one_finding_per_span(diagnostics, self._superseders(active))
         unique = {(d.offset, d.length, d.rule, d.message): d for d in diagnostics}
         result.diagnostics = sorted(unique.values(), key=lambda d: (d.offset, d.length, d.rule, d.message))
         return result
+
+    def _superseders(self, active: list[Rule]) -> dict[str, frozenset[str]]:
+        """Rule id -> the ids of the running rules that supersede it (their `supersedes:`)."""
+        key = tuple(r.id for r in active)
+        memo = self.__dict__.setdefault("_superseder_memo", {})  # (a Linter pickled before it had one)
+        found = memo.get(key)
+        if found is None:
+            by: dict[str, set[str]] = {}
+            for rule in active:
+                for name in rule.supersedes:
+                    by.setdefault(name, set()).add(rule.id)
+            found = memo[key] = {k: frozenset(v) for k, v in by.items()}
+        return found
 
     def _diagnostic(self, doc: Document, rule: Rule, match: Match, severity: str) -> Diagnostic:
         line, column = doc.lines.position(match.start)
@@ -174,6 +189,28 @@ class Linter:
             link=rule.link,
             fix=fix,
         )
+
+
+def one_finding_per_span(diagnostics: list[Diagnostic], superseders: dict[str, frozenset[str]]) -> list[Diagnostic]:
+    """Where two rules report overlapping spans and one supersedes the other (its YAML's
+    `supersedes:`), keep only the superseding rule's finding: the more specific rule says it.
+
+    Applied after accepted terms and inline suppressions, so a finding that is suppressed or not
+    selected supersedes nothing; a superseding rule that is itself superseded still supersedes."""
+    if not superseders:
+        return diagnostics
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for d in diagnostics:
+        spans.setdefault(d.rule, []).append((d.offset, d.offset + max(d.length, 1)))
+    kept = []
+    for d in diagnostics:
+        over = superseders.get(d.rule)
+        if over:
+            start, end = d.offset, d.offset + max(d.length, 1)
+            if any(s < end and start < e for rule in over for s, e in spans.get(rule, ())):
+                continue
+        kept.append(d)
+    return kept
 
 
 def _within_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -6,6 +6,7 @@
           match: "the the"          # or a list, one per expected finding, in order
           suggest: ["the"]          # optional: the first finding's suggestions
           preset: ap                # optional: run only under this preset
+          settings: {date_order: any}   # optional: house settings over the preset's
           format: markdown          # optional: lint the text as Markdown
       good:
         - "We saw the dog."         # must stay silent
@@ -79,7 +80,19 @@ def _applies(linter: Linter, spec: dict[str, Any]) -> bool:
 def _run(linter: Linter, rule: Rule, text: str, spec: dict[str, Any]):
     fmt = spec.get("format", "text")
     doc = Document.from_text(text, "<example>.md" if fmt == "markdown" else "<example>.txt", fmt=fmt)
+    if spec.get("settings"):
+        # A house setting the preset does not have ("date_order: any"): the rule built under it.
+        linter, rule = _with_settings(linter, rule, dict(spec["settings"]))
     return linter.lint_document(doc, rules=[rule]).diagnostics
+
+
+def _with_settings(linter: Linter, rule: Rule, settings: dict[str, Any]) -> tuple[Linter, Rule]:
+    from .configmodel import _freeze
+
+    merged = dict(linter.config.settings)
+    merged.update({str(k): _freeze(v) for k, v in settings.items()})
+    other = Linter(linter.config.replace(settings=tuple(sorted(merged.items())), select=(rule.id,)))
+    return other, other.rules[rule.id]
 
 
 def count_examples(rule: Rule) -> int:

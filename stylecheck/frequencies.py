@@ -78,6 +78,13 @@ class Frequencies:
     def __contains__(self, word: str) -> bool:
         return self.zipf(word) > 0.0
 
+    def at_least(self, zipf: float) -> frozenset[str]:
+        """The words at least this common: for a high threshold a small set that a rule can keep
+        (pickled with it) instead of the whole table."""
+        least = round(zipf * 10)
+        words = self._words
+        return frozenset(words[i] for i, value in enumerate(self._zipf) if value >= least)
+
 
 def load(name: str = DEFAULT_LIST, rule_path: str = "") -> Frequencies:
     """The frequency list in data file `name` (beside the rule's style, or bundled)."""

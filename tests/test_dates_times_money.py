@@ -145,11 +145,22 @@ def test_a_bad_setting_value_is_a_clear_one_line_error(cli, write, key, value, e
 
 
 def test_mixed_date_orders_report_the_minority_naming_the_majority():
+    # Where the house has no preference, the article's majority decides.
     text = "Talks began on 2 May, resumed on 9 May and ended on May 20."
-    got = [(d.rule, d.match, d.suggestions) for d in run(text, "british")]
-    assert ("House.DateConsistency", "May 20", ("20 May",)) in got
-    (d,) = [d for d in run(text, "british") if d.rule == "House.DateConsistency"]
+    got = [(d.rule, d.match, d.suggestions) for d in run(text, "british", date_order="any")]
+    assert got == [("House.DateConsistency", "May 20", ("20 May",))]
+    (d,) = run(text, "british", date_order="any")
     assert d.message == "This date puts the month first, but the article's dates are mostly day first, as in '2 May' (1 to 2 uses)."
+
+
+def test_where_the_house_fixes_the_order_the_style_rule_alone_reports_it():
+    # Issue 14: one finding per span, and the preset's form whatever the majority.
+    text = "Talks began on 2 May, resumed on 9 May and ended on May 20."
+    assert [(d.rule, d.match, d.suggestions) for d in run(text, "british")] == [("House.Dates", "May 20", ("20 May",))]
+
+
+def test_a_tie_names_no_majority():
+    assert run("Talks began on 2 May and ended on May 20.", "british", date_order="any") == []
 
 
 def test_mixed_orders_are_silent_when_the_minority_is_the_house_form():
@@ -250,15 +261,23 @@ def test_correct_times_are_silent():
 
 
 def test_a_pm_that_ends_the_sentence_keeps_one_full_stop():
+    # Issue 14: the suggestion reads naturally in every output ("10 p.m.", never "10 p.m"): the span
+    # takes in the sentence's own full stop, which the fix turns into the one of "p.m.".
     (d,) = run("We met at 10 pm. Then we left.")
-    assert (d.match, d.suggestions) == ("10 pm", ("10 p.m",))  # the sentence's full stop completes "p.m."
+    assert (d.match, d.suggestions, d.fix.edits[0].replacement) == ("10 pm.", ("10 p.m.",), "10 p.m.")
     assert run("We met at 10pm. Then we left.", "british") == []
+    # The other way: a dotted "p.m." that ended the sentence keeps a full stop in the British form.
+    (d,) = run("We met at 10 p.m. Then we left.", "british")
+    assert (d.match, d.suggestions) == ("10 p.m.", ("10pm.",))
+    (d,) = run("We met at 10 p.m., then left.", "british")
+    assert (d.match, d.suggestions) == ("10 p.m.", ("10pm",))
 
 
 def test_time_settings():
     assert found("The polls close at 8:00 p.m.", time_zero_minutes=True) == []
     assert found("The polls close at 12 p.m.", time_noon="any") == []
-    assert found("The polls close at 12 p.m.", time_noon="midday") == [("Times", "12 p.m.", ("midday",))]
+    # (the sentence ends on "p.m.": the full stop stays after "midday")
+    assert found("The polls close at 12 p.m.", time_noon="midday") == [("Times", "12 p.m.", ("midday.",))]
     assert found("The polls close at 8pm.", time_style="any") == []
     assert found("The polls close at 8 p.m.", "british", time_style="ap") == []
 
@@ -278,8 +297,12 @@ def test_times_inside_quotes_follow_house_style_but_are_not_reworded():
     assert [(d.rule, d.match, d.suggestions) for d in got] == [("House.Times", "6 AM", ("6 a.m.",))]
     assert got[0].column == text.index("6 AM") + 1
     # Outside a quotation the redundancy is reported too.
+    # One finding: its suggestion is the time alone in the house form, taking the sentence's full stop.
     got = run("The ferry left at 6 a.m. this morning.")
-    assert [(d.rule, d.match, d.suggestions) for d in got] == [("House.TimeRedundancy", "6 a.m. this morning", ("6 a.m.",))]
+    assert [(d.rule, d.match, d.suggestions) for d in got] == [("House.TimeRedundancy", "6 a.m. this morning.", ("6 a.m.",))]
+    got = run("The ferry left at 6.24pm this evening, late.")
+    assert [(d.rule, d.match, d.suggestions) for d in got] == [("House.TimeRedundancy", "6.24pm this evening", ("6:24 p.m.",))]
+    assert got[0].message == "'this evening' repeats what 'p.m.' already says; AP style writes '6:24 p.m.'."
 
 
 def test_time_contradiction():
@@ -459,3 +482,40 @@ def test_the_three_rule_types_share_one_scan_per_document():
     linter.lint_document(doc)
     (figures,) = [v for k, v in doc._memo.items() if k[:2] == ("figurescan", "figures")]
     assert [len(figures.dates), len(figures.times), len(figures.amounts)] == [1, 1, 1]
+
+
+# -- issue 14: ranges, one finding per date, copy that is not running text -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "preset", "match", "suggestion"),
+    [
+        ("A hearing is set for February 16 and 17 in London.", "british", "February 16 and 17", "16 and 17 February"),
+        ("A hearing is set for Feb. 16-17, 2025, in London.", "british", "Feb. 16-17, 2025", "16-17 February 2025"),
+        ("A hearing is set for 16 and 17 February in London.", "ap", "16 and 17 February", "Feb. 16 and 17"),
+        ("A hearing is set for 16 to 17 September 2025, in London.", "ap", "16 to 17 September 2025", "Sept. 16 to 17, 2025"),
+        ("A hearing is set for 3-5 March 2025 in Paris.", "ap", "3-5 March 2025", "March 3-5, 2025,"),
+    ],
+)
+def test_a_range_of_days_stays_whole(text, preset, match, suggestion):
+    (d,) = run(text, preset)
+    assert (d.rule, d.match, d.suggestions) == ("House.Dates", match, (suggestion,))
+
+
+def test_ranges_in_house_form_and_scores_are_silent():
+    assert run("A hearing is set for Feb. 16-17 and another for Feb. 20 and 21.") == []
+    assert run("A hearing is set for 16-17 February and another for 20 and 21 February.", "british") == []
+    assert run("The team won in March 3-1, and the 2-1 March win was its best.", "ap") == []
+
+
+def test_one_finding_per_date_when_the_year_comma_is_missing_too():
+    (d,) = run("The dam opened on October 9, 1987 in a storm.")
+    assert (d.match, d.suggestions) == ("October 9, 1987", ("Oct. 9, 1987,",))
+    assert d.message == "AP style: write 'Oct. 9, 1987,' (abbreviate the month as 'Oct.' before a day; a comma after the year when the sentence goes on)."
+
+
+def test_embedded_tweet_stamps_and_table_rows_are_not_running_text():
+    assert run("Power is back at the airport. — Stansted Airport (@STN_Airport) December 22, 2014") == []
+    assert run("SOYBEAN MEAL\n            4/2/87   Prev Wk   4/2/87   Prev Wk\nE.C.   301.7   350.7\n") == []
+    assert run("COTTON --\n           04/09/87 03/09/87  04/09/87 03/09/87\n Planted  10.06   10.06\n") == []
+    assert [d.match for d in run("Applications close on 4/11/2026 at the latest.")] == ["4/11/2026"]

@@ -138,13 +138,18 @@ class ExampleRunner:
     def __init__(self) -> None:
         from stylecheck.api import resolve_config
 
-        self.configs = {p: resolve_config({"preset": p}, None) for p in PRESETS}
+        self.configs = {(p, ""): resolve_config({"preset": p}, None) for p in PRESETS}
 
-    def findings(self, rid: str, text: str, fmt: str, preset: str) -> list[dict]:
+    def findings(self, rid: str, text: str, fmt: str, preset: str, settings: dict | None = None) -> list[dict]:
+        """What `rid` finds in `text` under `preset`, with an example's own house `settings` over the preset's."""
         from stylecheck import check
+        from stylecheck.api import resolve_config
 
+        key = (preset, repr(sorted((settings or {}).items())) if settings else "")
+        if key not in self.configs:
+            self.configs[key] = resolve_config({"preset": preset, "settings": dict(settings)}, None)
         path = "example.md" if fmt == "markdown" else "example.txt"
-        return [d.to_json() for d in check(text, path=path, config=self.configs[preset]) if d.rule == rid]
+        return [d.to_json() for d in check(text, path=path, config=self.configs[key]) if d.rule == rid]
 
 
 def example_specs(rule: dict) -> list[tuple[str, dict]]:
@@ -199,6 +204,9 @@ def examples_table(rid: str, rule: dict, runner: ExampleRunner) -> str:
         want = "should be flagged" if kind == "bad" else "should pass"
         if spec.get("preset"):
             want += f" under {PRESET_NAMES.get(spec['preset'], spec['preset'])}"
+        settings = spec.get("settings") or None
+        if settings:
+            want += " with " + ", ".join(f"{k}: {v}" for k, v in settings.items())
         if fmt == "markdown":
             want += " (Markdown)"
         cells = []
@@ -206,7 +214,7 @@ def examples_table(rid: str, rule: dict, runner: ExampleRunner) -> str:
             if only and preset not in only:
                 cells.append(result_cell(text, [], f"the rule does not run under the {PRESET_NAMES[preset]} preset"))
             else:
-                cells.append(result_cell(text, runner.findings(rid, text, fmt, preset)))
+                cells.append(result_cell(text, runner.findings(rid, text, fmt, preset, settings)))
         rows.append(f'<tr><td class="sc-kind">{want}</td>{"".join(cells)}</tr>')
     head = "<tr><th>example</th>" + "".join(f"<th>{PRESET_NAMES[p]} preset</th>" for p in PRESETS) + "</tr>"
     return f'<table class="sc-examples">\n<thead>{head}</thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n"

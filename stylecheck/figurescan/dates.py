@@ -29,15 +29,20 @@ _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _SP = r"[ \t\u00a0]"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# Between the two days of a range: a hyphen or dash, "to", "through", "and" ("February 16 and 17").
+_RANGE_SEP = rf"{_SP}?[-–]{_SP}?|{_SP}+(?:to|through|and){_SP}+"
 _YEAR_TAIL = rf"(?:(?P<comma>,)?{_SP}{{1,2}}(?P<year>{_YEAR})(?!\w|[.,:/]\d))?"
 
 DATE_PATTERN = patterns.compile(
     r"(?=\d)(?:"
-    # Month first: "March 16", "Sept. 16, 2025", "Jan 5th", "March 2025" (a year and no day).
+    # Month first: "March 16", "Sept. 16, 2025", "Jan 5th", "March 2025" (a year and no day), and
+    # a range of days in the month: "Feb. 16-17", "February 16 and 17, 2025".
     rf"(?<=(?<![\w.])(?P<mon>{_MONTH})(?P<dot>\.)?{_SP}{{1,2}})"
-    rf"(?:(?P<day>{_DAY})(?P<ord>st|nd|rd|th)?(?!\w|[.:,/-]\d){_YEAR_TAIL}|(?P<myear>{_YEAR})(?!\w|[.,:/]\d))"
-    # Day first: "16 March 2025", "16th of March".
-    rf"|(?<![\w.,:/$£€¥-]|[$£€¥]{_SP})(?P<bday>{_DAY})(?P<bord>st|nd|rd|th)?{_SP}{{1,2}}(?P<of>of{_SP}+)?"
+    rf"(?:(?P<day>{_DAY})(?P<ord>st|nd|rd|th)?(?:(?P<rsep>{_RANGE_SEP})(?P<rday>{_DAY})(?P<rord>st|nd|rd|th)?)?"
+    rf"(?!\w|[.:,/-]\d){_YEAR_TAIL}|(?P<myear>{_YEAR})(?!\w|[.,:/]\d))"
+    # Day first: "16 March 2025", "16th of March", and a range: "16-17 March", "16 and 17 March".
+    rf"|(?<![\w.,:/$£€¥-]|[$£€¥]{_SP})(?:(?P<bday1>{_DAY})(?P<bord1>st|nd|rd|th)?(?P<bsep>{_RANGE_SEP}))?"
+    rf"(?P<bday>{_DAY})(?P<bord>st|nd|rd|th)?{_SP}{{1,2}}(?P<of>of{_SP}+)?"
     rf"(?P<bmon>{_MONTH})(?P<bdot>\.)?(?!\w)(?:(?P<bcomma>,)?{_SP}{{1,2}}(?P<byear>{_YEAR})(?!\w|[.,:/]\d))?"
     # Numeric: "3/16/2025", "16/03/25", and ISO "2025-03-16".
     r"|(?<![\w.,:/-])(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<n3>\d{4}|\d\d)(?![\w/]|[.,]\d)"
@@ -62,12 +67,14 @@ class DateMention(Record):
 
     `form` is month-day, day-month, month-year, numeric or iso. For numeric dates `numbers` are
     the three numbers as written (the year made four-digit); the house order decides which of the
-    first two is the month.
+    first two is the month. A range of days in one month ("Feb. 16-17", "16 and 17 February") is
+    one mention: `day` is its first day, `last_day` its last (None for a single day) and
+    `range_sep` what stands between them as written ("-", " and ").
     """
 
     __slots__ = (
         "start", "end", "form", "month", "day", "year", "month_text", "abbreviated", "ordinal",
-        "year_comma", "weekday", "weekday_start", "weekday_end", "numbers",
+        "year_comma", "weekday", "weekday_start", "weekday_end", "numbers", "last_day", "range_sep",
     )
 
     def __init__(
@@ -86,6 +93,8 @@ class DateMention(Record):
         weekday_start: int = -1,
         weekday_end: int = -1,
         numbers: tuple[int, int, int] = (0, 0, 0),
+        last_day: int | None = None,
+        range_sep: str = "",
     ) -> None:
         self.start = start
         self.end = end
@@ -101,6 +110,8 @@ class DateMention(Record):
         self.weekday_start = weekday_start
         self.weekday_end = weekday_end
         self.numbers = numbers
+        self.last_day = last_day
+        self.range_sep = range_sep
 
     @property
     def has_day(self) -> bool:
@@ -140,15 +151,28 @@ def read_date(m: Any, prose: str) -> DateMention | None:
             return None  # "In January 25 people were ...": a count after a month, not a date
         if first and m.group("myear"):
             return DateMention(start, end, "month-year", month, None, int(m.group("myear")), month_text + ("." if dotted else ""), month_text.lower() in _ABBREVIATED_FORMS)
-        day = int(m.group("day" if first else "bday"))
+        if first:
+            day, last_day, range_sep = int(m.group("day")), m.group("rday"), m.group("rsep")
+        elif m.group("bday1"):
+            day, last_day, range_sep = int(m.group("bday1")), m.group("bday"), m.group("bsep")
+        else:
+            day, last_day, range_sep = int(m.group("bday")), None, None
+        if last_day is not None:
+            last_day = int(last_day)
+            if last_day <= day:
+                # "Jan. 10-1", "the 2-1 March win": not a range of days (a slip, or a score) to
+                # write in house style; the date-range check reports a range that ends before it starts.
+                return None
         year = _year_of(m.group("year" if first else "byear"))
         weekday = _WEEKDAY_BEFORE.search(prose, max(0, start - 20), start)
+        ordinal = m.group("ord" if first else "bord1") or m.group("rord" if first else "bord") or ""
         return DateMention(
             start, end, "month-day" if first else "day-month", month, day, year,
             month_text + ("." if dotted else ""), month_text.lower() in _ABBREVIATED_FORMS,
-            m.group("ord" if first else "bord") or "", bool(m.group("comma" if first else "bcomma")),
+            ordinal, bool(m.group("comma" if first else "bcomma")),
             WEEKDAYS.index(weekday.group("wd")) if weekday else None,
             weekday.start() if weekday else -1, weekday.end("wd") if weekday else -1,
+            last_day=last_day, range_sep=range_sep or "",
         )
     if m.group("n1"):
         return DateMention(m.start(), m.end(), "numeric", None, None, _two_digit_year(m.group("n3")),

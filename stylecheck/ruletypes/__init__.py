@@ -25,6 +25,8 @@ RULE_TYPES: dict[str, str] = {
     "dates": "dates",
     "times": "times",
     "money": "money",
+    "figure-slips": "slips",
+    "ages": "ages",
     "numerals": "numerals",
     "percent": "percent",
     "dialect": "dialect",

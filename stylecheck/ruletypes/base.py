@@ -61,6 +61,7 @@ COMMON_FIELDS: dict[str, Field] = {
     "presets": Field((list,), None, doc="only run under these house presets"),
     "fix": Field((str,), "unsafe", ("safe", "unsafe"), doc="whether --fix may apply suggestions without review"),
     "limit": Field((int,), 0, doc="report at most this many matches per file (0: no limit)"),
+    "supersedes": Field((list,), None, doc="rules whose findings this rule's findings replace where their spans overlap"),
     "vocab": Field((bool,), True, doc="accepted vocabulary becomes exceptions (Vale)"),
 }
 
@@ -147,6 +148,13 @@ class Rule:
         self.presets: list | None = get("presets")
         self.fix_safe: bool = get("fix") == "safe"
         self.limit: int = int(get("limit") or 0)
+        # One finding per span: where this rule and a rule it supersedes report overlapping spans,
+        # only this rule's finding is kept (the more specific rule says it). A bare rule name means
+        # one of this rule's own style ("Times" in House is "House.Times").
+        style = rule_id.rsplit(".", 1)[0] if "." in rule_id else ""
+        self.supersedes: tuple[str, ...] = tuple(
+            str(name) if "." in str(name) or not style else f"{style}.{name}" for name in (get("supersedes") or ())
+        )
         scope = get("scope")
         self.scopes = [scope] if isinstance(scope, str) else [str(s) for s in scope]
         self.scope_key = tuple(self.scopes)
@@ -343,7 +351,7 @@ def validate(options: Any, fields: dict[str, Field], path: str) -> None:
             raise RuleError(path, line_of(options, key), f"{key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
 
 
-_EXAMPLE_KEYS = ("text", "match", "suggest", "preset", "format")
+_EXAMPLE_KEYS = ("text", "match", "suggest", "preset", "settings", "format")
 
 
 def _check_examples(examples: dict, path: str) -> None:

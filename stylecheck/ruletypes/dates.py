@@ -37,10 +37,37 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
 
+# "— Stansted Airport (@STN_Airport) December 22, 2014": the date stamp of an embedded tweet.
+_TWEET_STAMP_BEFORE = patterns.compile(r"\(@\w{1,30}\)[ \t\u00a0]*$")
 _LEADING_ZERO = patterns.compile(r"(?<![\d,.])0[1-9](?!\d)")
 # After a year, these let the sentence go on without the AP comma (a time, a bracket, punctuation).
 _AFTER_YEAR_OK = patterns.compile(r"""(?:[ \t\u00a0]*(?:$|[\r\n]|[.,;:!?)\]}"'”’…—–-])|[ \t\u00a0]+\d)""")
 
+
+
+# Columns of a table set in plain text: a run of three spaces (or a tab) between two entries.
+_COLUMN_GAP = patterns.compile(r"\S(?: {3,}|\t)\S")
+
+
+_LOWERCASE = patterns.compile(r"\p{Ll}")
+
+
+def _in_table_row(prose: str, at: int) -> bool:
+    """Is `at` on a line laid out in columns ("4/2/87   Prev Wk   4/2/87"), or on a line with no
+    word in lowercase ("04/09/87 03/09/87", a heading), rather than in running text?"""
+    from ..lines import line_end, line_start
+
+    start, end = line_start(prose, at), line_end(prose, at)
+    return _COLUMN_GAP.search(prose, start, end) is not None or _LOWERCASE.search(prose, start, end) is None
+
+
+def _days(mention: DateMention, ordinal: str) -> str:
+    """The day, or the range of days ("16-17", "16 and 17"), with `ordinal` after each day."""
+    if mention.last_day is None:
+        return f"{mention.day}{ordinal}"
+    sep = mention.range_sep  # as written, spaces made single: "-", " - ", " and "
+    separator = (" " if sep[:1].isspace() else "") + sep.strip() + (" " if sep[-1:].isspace() else "")
+    return f"{mention.day}{ordinal}{separator}{mention.last_day}{ordinal}"
 
 
 def find_dates(rule: FigureRule, doc: Document) -> list[DateMention]:
@@ -95,7 +122,7 @@ class Dates(FigureRule):
         if mention.form == "month-year":
             return f"{self.month_form(mention, False)} {mention.year}"
         order = order or (mention.form if self.order == "any" else self.order)
-        day = f"{mention.day}{mention.ordinal if self.ordinals else ''}"
+        day = _days(mention, mention.ordinal if self.ordinals else "")
         month = self.month_form(mention, True)
         if order == "month-day":
             return f"{month} {day}" + (f", {mention.year}" if mention.year else "")
@@ -103,9 +130,12 @@ class Dates(FigureRule):
 
     def _style(self, doc: Document, dates: list[DateMention]) -> Iterator[Match]:
         text = doc.text
+        prose = doc.prose
         for mention in dates:
+            if _TWEET_STAMP_BEFORE.search(prose, max(0, mention.start - 40), mention.start):
+                continue  # "— Name (@handle) December 22, 2014": an embedded tweet's own date stamp
             if mention.form in ("numeric", "iso"):
-                if not self.numeric:
+                if not self.numeric and not _in_table_row(prose, mention.start):
                     written = text[mention.start : mention.end]
                     words = self._numeric_in_words(mention)
                     yield Match(
@@ -115,14 +145,22 @@ class Dates(FigureRule):
                 continue
             written = " ".join(text[mention.start : mention.end].split())
             wanted = self.render(mention)
+            # AP's comma after the year when the sentence goes on ("March 16, 2025, in Ottawa").
+            comma = (
+                self.year_comma and bool(mention.year) and mention.form in ("month-day", "day-month")
+                and wanted.startswith(self.month_form(mention, True))
+                and not _AFTER_YEAR_OK.match(prose, mention.end, min(len(prose), mention.end + 4))
+            )
             if written != wanted:
+                # One finding per date: a missing comma after the year joins the date's other reasons.
                 reasons = self._reasons(mention, wanted, written)
+                if comma:
+                    reasons.append("a comma after the year when the sentence goes on")
+                    wanted += ","
                 yield Match(mention.start, mention.end, f"{self.house} style: write '{wanted}' ({'; '.join(reasons)}).", (wanted,))
-            if self.year_comma and mention.year and mention.form == "month-day" and wanted.startswith(self.month_form(mention, True)):
-                after = mention.end
-                if not _AFTER_YEAR_OK.match(doc.prose, after, min(len(doc.prose), after + 4)):
-                    year_start = after - 4
-                    yield Match(year_start, after, f"{self.house} style: put a comma after the year when the sentence goes on ('{mention.year},').", (f"{mention.year},",))
+            elif comma:
+                year_start = mention.end - 4
+                yield Match(year_start, mention.end, f"{self.house} style: put a comma after the year when the sentence goes on ('{mention.year},').", (f"{mention.year},",))
 
     def _numeric_in_words(self, mention: DateMention) -> str:
         """The house rendering of a numeric date, read in the house order; empty when that reading is impossible."""
@@ -165,8 +203,13 @@ class Dates(FigureRule):
 
     def _consistency(self, doc: Document, dates: list[DateMention]) -> Iterator[Match]:
         doc_text = doc.text
-        # A wire dateline ("LONDON, Feb 26 -") follows its own convention, not the article's.
-        with_day = [d for d in dates if d.form in ("month-day", "day-month") and not _in_dateline(doc.prose, d)]
+        # A wire dateline ("LONDON, Feb 26 -") follows its own convention, not the article's, and an
+        # embedded tweet's date stamp is Twitter's.
+        with_day = [
+            d for d in dates
+            if d.form in ("month-day", "day-month") and not _in_dateline(doc.prose, d)
+            and not _TWEET_STAMP_BEFORE.search(doc.prose, max(0, d.start - 40), d.start)
+        ]
         if len(with_day) < 2:
             return
         house_order = None if self.order == "any" else self.order
@@ -194,10 +237,15 @@ class Dates(FigureRule):
             counts.setdefault(form_of(d), []).append(d)
         if len(counts) < 2:
             return
+        if house is not None:
+            # The house fixes this form: the style rule reports every date not in it, whatever the
+            # article's majority, so a consistency finding would only repeat it (or, where the
+            # majority breaks house style, recommend against the house).
+            return
         (form_a, list_a), (form_b, list_b) = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+        if len(list_a) == len(list_b):
+            return  # a tie: no majority to follow, and no house form to recommend
         minority, majority, minority_form, majority_form = list_b, list_a, form_b, form_a
-        if house is not None and minority_form == house:
-            return  # the majority breaks house style, and the style rule reports each of those
         example = majority[0]
         for d in minority:
             if render is not None:
@@ -219,7 +267,7 @@ class Dates(FigureRule):
             name = short if dotted else short.rstrip(".")
         else:
             name = MONTH_NAMES[month]
-        day = f"{d.day}{d.ordinal}"
+        day = _days(d, d.ordinal)
         if d.form == "month-day":
             return f"{name} {day}" + (f", {d.year}" if d.year else "")
         return f"{day} {name}" + (f" {d.year}" if d.year else "")

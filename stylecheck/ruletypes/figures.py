@@ -7,6 +7,7 @@ The scan itself, and the recognisers of dates, times and amounts, are document-l
 """
 from __future__ import annotations
 
+from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..figurescan import Figures, FigureScan, figure_scan, number_starts
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
     from typing import Any
 
-__all__ = ["FigureRule", "Figures", "figures", "number_starts", "rule_extra_words", "setting", "within_scope"]
+__all__ = ["FigureRule", "Figures", "figures", "fit_stop", "number_starts", "rule_extra_words", "setting", "within_scope"]
 
 
 class FigureRule(Rule):
@@ -90,3 +91,23 @@ def within_scope(rule: Rule, doc: Document, matches: Iterator[Match]) -> Iterato
         i = bisect_right(spans, (match.start, float("inf"))) - 1
         if any(s <= match.start and match.end <= e for s, e in spans[max(0, i - 8) : i + 1]):
             yield match
+
+
+# What follows a sentence that ends on a figure: closing quotes, then the end of the block or a
+# capital (or an opening quote) after a space. (After "p.m.)" the stop was the abbreviation's.)
+_NEW_SENTENCE = patterns.compile(r"[\"”’']*(?:[ \t\u00a0]*(?:$|[\r\n])|[ \t\u00a0]+[\p{Lu}\"“‘'])")
+
+
+def fit_stop(prose: str, start: int, end: int, fixed: str) -> tuple[str, int]:
+    """A suggestion that reads naturally where a sentence ends on the figure.
+
+    "10:57 PM." becomes "10:57 p.m." with the sentence's own full stop taken into the span (the
+    suggestion is not "10:57 p.m" before a stop left outside it); and a dotted "p.m." that also
+    ended the sentence keeps a stop when the house form has none ("5 p.m. Then" -> "5pm. Then").
+    Returns the suggestion and the end of the span it replaces."""
+    written_stop = prose[start:end].endswith(".")
+    if fixed.endswith(".") and not written_stop and prose.startswith(".", end):
+        return fixed, end + 1
+    if written_stop and not fixed.endswith(".") and _NEW_SENTENCE.match(prose, end):
+        return fixed + ".", end
+    return fixed, end

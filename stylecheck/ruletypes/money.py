@@ -21,6 +21,8 @@ reported, the odd one out only.
 """
 from __future__ import annotations
 
+import regex
+
 from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
@@ -36,6 +38,7 @@ from .figures import FigureRule, setting
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
+    from typing import Any
 
 _LONG_BY_VALUE = {1e6: "million", 1e9: "billion", 1e12: "trillion"}
 _SHORT_BY_VALUE = {1e6: "m", 1e9: "bn", 1e12: "tn"}
@@ -46,6 +49,7 @@ _QUALIFIER = patterns.compile(
     r"[ \t\u00a0]*\([ \t\u00a0]*(?:(?P<approx>about|around|roughly|approximately|approx\.|some|nearly|almost|~)"
     r"|(?P<bound>more than|less than|over|under|up to|at least|at most|just over|just under))?[ \t\u00a0]*$"
 )
+_DOUBLED_WORD = patterns.compile(r"[ \t\u00a0]+")
 _CLOSING = patterns.compile(r"[ \t\u00a0]*(?:\)|[,;][^()\r\n]{0,60}\))")
 
 
@@ -108,6 +112,8 @@ class Money(FigureRule):
         for a in amounts:
             if a.symbol and a.word:
                 continue  # "$5 dollars": the redundancy check's business
+            if a.word and _DOUBLED_WORD.match(text, a.end) and text.startswith(a.word, _DOUBLED_WORD.match(text, a.end).end()):
+                continue  # "1.61 dlrs dlrs": a doubled word first (House.DoubledWord reports it)
             reasons: list[str] = []
             if a.symbol:
                 written = text[a.start : a.end]
@@ -153,30 +159,33 @@ class Money(FigureRule):
     # -- one form per article --------------------------------------------------------------------
 
     def _consistency(self, doc: Document, amounts: list[Amount]) -> Iterator[Match]:
+        if self.magnitude != "any":
+            # The house fixes the form ("$5 million" under AP, "£5m" under the British preset): the
+            # style rule reports every amount not in it, whatever the article's majority, so this
+            # rule would only repeat it on the same span.
+            return
+        # Wire shorthand ("mln") is the style rule's under any house: not a form to be consistent with.
         scaled = [
             a for a in amounts
-            if a.symbol and not a.word and a.magnitude_kind and a.magnitude not in ("k", "thousand", "trillion", "tn")
+            if a.symbol and not a.word and a.magnitude_kind in ("short", "long") and a.magnitude not in ("k", "thousand", "trillion", "tn")
         ]
-        house = {"words": "long", "short": "short"}.get(self.magnitude)
-        names = {"short": "abbreviated ('m', 'bn')", "long": "spelled out ('million', 'billion')", "wire": "wire shorthand ('mln', 'bln')"}
+        names = {"short": "abbreviated ('m', 'bn')", "long": "spelled out ('million', 'billion')"}
         groups: dict[str, list[Amount]] = {}
         for a in scaled:
             groups.setdefault(a.magnitude_kind, []).append(a)
         if len(groups) < 2:
             return
-        ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
-        majority_kind, majority = ranked[0]
+        (majority_kind, majority), (kind, minority) = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+        if len(majority) == len(minority):
+            return  # a tie: no majority to follow
         usual = doc.text[majority[0].start : majority[0].end]
-        for kind, minority in ranked[1:]:
-            if kind == house:
-                continue  # the majority breaks house style; the style rule reports each of those
-            for a in minority:
-                yield Match(
-                    a.start, a.end,
-                    f"Magnitude {names[kind]} here, but the article's amounts are mostly {names[majority_kind]}, as in '{usual}'"
-                    f" ({len(minority)} to {len(majority)} uses).",
-                    (self.render(a, majority_kind if majority_kind != "wire" else "long"),),
-                )
+        for a in minority:
+            yield Match(
+                a.start, a.end,
+                f"Magnitude {names[kind]} here, but the article's amounts are mostly {names[majority_kind]}, as in '{usual}'"
+                f" ({len(minority)} to {len(majority)} uses).",
+                (self.render(a, majority_kind),),
+            )
 
     # -- "$5 dollars" ---------------------------------------------------------------------------
 
@@ -196,7 +205,7 @@ class Money(FigureRule):
 
     def _exchange(self, doc: Document, amounts: list[Amount]) -> Iterator[Match]:
         prose = doc.prose
-        pairs: dict[tuple[str, str], list[tuple[Amount, Amount, float, float, float]]] = {}
+        conversions = []
         for first, second in zip(amounts, amounts[1:]):
             if first.code == second.code or not first.value or not second.value:
                 continue
@@ -205,17 +214,22 @@ class Money(FigureRule):
                 continue
             if not _CLOSING.match(prose, second.end, min(len(prose), second.end + 64)):
                 continue
+            conversions.append((first, second, between))
+        # Rates change from year to year: conversions are compared only with those for the same year.
+        anchors = _time_anchors(doc, conversions)
+        pairs: dict[tuple[str, str, str], list[tuple[Amount, Amount, float, float, float]]] = {}
+        for (first, second, between), anchor in zip(conversions, anchors):
             # Each rate is widened by half the tolerance, so two rates may differ by the whole of it.
             slack = self.tolerance / 2 * (2 if between.group("approx") else 1)
             lo = (first.value - first.precision) / (second.value + second.precision)
             hi = (first.value + first.precision) / (second.value - second.precision) if second.value > second.precision else float("inf")
             point = first.value / second.value
-            key = (first.code, second.code)
+            codes = (first.code, second.code)
             if first.code > second.code:
-                key = (second.code, first.code)
+                codes = (second.code, first.code)
                 lo, hi, point = (1 / hi if hi != float("inf") else 0.0), 1 / lo if lo > 0 else float("inf"), 1 / point
-            pairs.setdefault(key, []).append((first, second, lo * (1 - slack), hi * (1 + slack), point))
-        for (code_a, code_b), items in pairs.items():
+            pairs.setdefault((*codes, anchor), []).append((first, second, lo * (1 - slack), hi * (1 + slack), point))
+        for (code_a, code_b, anchor), items in pairs.items():
             if len(items) < 2:
                 continue
             agree = [[j for j, other in enumerate(items) if j != i and _overlap(item, other)] for i, item in enumerate(items)]
@@ -236,23 +250,79 @@ class Money(FigureRule):
                     hint = " A magnitude ('m', 'million', 'bn') may be missing from one of the two figures."
                 yield Match(
                     second.start, second.end,
-                    f"This conversion implies 1 {code_b} = {_rate(point)} {code_a}; the article's other conversions imply "
+                    f"This conversion implies 1 {code_b} = {_rate(point)} {code_a}; the article's other conversions"
+                    f"{' for ' + anchor if anchor else ''} imply "
                     f"1 {code_b} = {_rate(usual)} {code_a} (more than {self.tolerance:.0%} apart, allowing for rounding).{hint}",
                     (suggestion,) if suggestion and not hint else (),
                 )
 
     def _converted(self, first: Amount, second: Amount, rate: float, key: tuple[str, str]) -> str:
-        """`second` recomputed from `first` at `rate` (code_a per code_b), written as `second` was."""
+        """`second` recomputed from `first` at `rate` (code_a per code_b): written as `second` was,
+        in the house form when it has a symbol (it replaces the style rule's finding on that span)."""
         value = first.value / rate if first.code == key[0] else first.value * rate
         factor = LONG.get(second.magnitude) or SHORT.get(second.magnitude) or WIRE.get(second.magnitude) or 1.0
         digits = second.number.replace(",", "")
         decimals = len(digits.split(".")[1]) if "." in digits else 0
-        number = f"{value / factor:,.{decimals}f}" if "," in second.number else f"{value / factor:.{decimals}f}"
+        scaled = value / factor
+        if scaled >= 100:
+            decimals = 0  # "£945m", not "£945.0m": a recomputed figure is no more precise than that
+        number = f"{scaled:,.{decimals}f}" if "," in second.number or scaled >= 10000 else f"{scaled:.{decimals}f}"
+        if second.symbol and not second.word:
+            recomputed = Amount(second.start, second.end, number, scaled * factor, 0.0, second.code, second.symbol, "",
+                                second.magnitude, second.magnitude_kind)
+            if self.magnitude != "any" or second.magnitude_kind == "wire":
+                return self.render(recomputed)
         head = second.symbol
         space = " " if second.magnitude_kind in ("long", "wire") else ""
         tail = f"{space}{second.magnitude}" if second.magnitude else ""
         word = f" {second.word}" if second.word else ""
         return f"{head}{number}{tail}{word}"
+
+
+_ANCHOR = patterns.compile(
+    r"(?<![\w.,])(?P<year>(?:1[89]|20)\d\d)(?:[-/](?:\d\d)?\d\d)?(?![\w]|[.,]\d)"
+    r"|(?P<next>(?:the[ \t\u00a0]+)?(?:following|next)[ \t\u00a0]+year|a[ \t\u00a0]+year[ \t\u00a0]+later)"
+    r"|(?P<previous>(?:the[ \t\u00a0]+)?(?:previous|prior|preceding|last)[ \t\u00a0]+year|a[ \t\u00a0]+year[ \t\u00a0]+(?:earlier|ago|before)|year[- ]earlier)",
+    regex.IGNORECASE,
+)
+
+
+def _time_anchors(doc: Document, conversions: list[tuple[Amount, Amount, Any]]) -> list[str]:
+    """The year each conversion is for, as the sentence says it ("2000", "previous year"), or "".
+
+    A year after a conversion, before the next one in the sentence, is its own ("a $6.4bn loss in
+    2000"); failing that, the last one before it and after the previous conversion ("In 2000, it
+    lost $6.4bn"); failing that, the last one earlier in the sentence."""
+    if not conversions:
+        return []
+    from bisect import bisect_right
+
+    prose = doc.prose
+    sentences = doc.sentences
+    starts = [s for s, _ in sentences]
+    found = []
+    for i, (first, second, _between) in enumerate(conversions):
+        k = bisect_right(starts, first.start) - 1
+        s_start, s_end = sentences[k] if k >= 0 else (0, len(prose))
+        next_start = conversions[i + 1][0].start if i + 1 < len(conversions) else s_end
+        prev_end = conversions[i - 1][1].end if i > 0 else s_start
+        anchor = _ANCHOR.search(prose, second.end, max(second.end, min(s_end, next_start)))
+        if anchor is None:
+            before = list(_ANCHOR.finditer(prose, max(s_start, prev_end), first.start))
+            anchor = before[-1] if before else None
+        if anchor is None:
+            # "In 2000 it spent 200 billion yen ($1.9 billion) and 100 billion yen ($1.5 billion)":
+            # the sentence's year, before an earlier conversion, holds for the later ones too.
+            before = list(_ANCHOR.finditer(prose, s_start, first.start))
+            anchor = before[-1] if before else None
+        found.append(_anchor_name(anchor) if anchor else "")
+    return found
+
+
+def _anchor_name(m: Any) -> str:
+    if m.group("year"):
+        return m.group("year")
+    return "the following year" if m.group("next") else "the previous year"
 
 
 def _overlap(a: tuple, b: tuple) -> bool:

@@ -24,7 +24,7 @@ from ..figurescan.times import (  # the recogniser, shared through the figure sc
     TimeMention,
 )
 from .base import Field
-from .figures import FigureRule, setting
+from .figures import FigureRule, fit_stop, setting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,11 +80,10 @@ class Times(FigureRule):
             wanted = self.render(t, written)
             if written == wanted:
                 continue
-            # "10 pm." at the end of a sentence: the sentence's full stop becomes the one of "p.m."
-            suggestion = wanted
-            if wanted.endswith(".") and text.startswith(".", t.end):
-                suggestion = wanted[:-1]
-            yield Match(t.start, t.end, f"{self.house} style: write '{wanted}' ({self._reason(t, written, wanted)}).", (suggestion,))
+            # "10:57 PM." at the end of a sentence: the span takes in the sentence's full stop, which
+            # becomes the one of "p.m." (the suggestion reads "10:57 p.m.", never "10:57 p.m").
+            suggestion, end = fit_stop(text, t.start, t.end, wanted)
+            yield Match(t.start, end, f"{self.house} style: write '{wanted}' ({self._reason(t, written, wanted)}).", (suggestion,))
 
     def _reason(self, t: TimeMention, written: str, wanted: str) -> str:
         if wanted in ("noon", "midnight", "midday"):
@@ -110,7 +109,12 @@ class Times(FigureRule):
             if part == "night" and not t.afternoon:
                 continue  # "2 a.m. last night" is how people speak of the small hours
             if (part == "morning") != t.afternoon:
-                yield Match(t.start, t.phrase_end, f"'{t.phrase}' repeats what '{half}' already says.", (written,))
+                # The time alone, in the house form: this finding replaces the style rule's on the
+                # same time (one finding per span), so its suggestion does both jobs.
+                wanted = self.render(t, written)
+                suggestion, end = fit_stop(text, t.start, t.phrase_end, wanted)
+                also = "" if wanted == written else f"; {self.house} style writes '{wanted}'"
+                yield Match(t.start, end, f"'{t.phrase}' repeats what '{half}' already says{also}.", (suggestion,))
             else:
                 yield Match(t.start, t.phrase_end, f"'{written}' and '{t.phrase}' contradict each other: check the time.")
 
