@@ -39,12 +39,17 @@ class _Words:
 class Frequencies:
     """A read-only word -> Zipf frequency table; build it with `from_buckets` or `load`."""
 
-    __slots__ = ("_words", "_zipf", "source")
+    __slots__ = ("_words", "_zipf", "source", "_memo")
+
+    # Look-ups remembered per process: a corpus run asks for the same few thousand words again and
+    # again, and a dict answers in a tenth of the time of the binary search. Never pickled.
+    MEMO_SIZE = 100_000
 
     def __init__(self, text: str, starts: array, zipf: bytes, source: str = "") -> None:
         self._words = _Words(text, starts)
         self._zipf = zipf
         self.source = source
+        self._memo: dict[str, float] = {}
 
     @classmethod
     def from_buckets(cls, buckets: Any, source: str = "") -> "Frequencies":
@@ -68,12 +73,16 @@ class Frequencies:
 
     def zipf(self, word: str) -> float:
         """The word's Zipf frequency (0.0 when unknown); the look-up is case-insensitive."""
+        found = self._memo.get(word)
+        if found is not None:
+            return found
         key = word.lower().replace("’", "'")
         words = self._words
         i = bisect_left(words, key)
-        if i < len(words) and words[i] == key:
-            return self._zipf[i] / 10
-        return 0.0
+        found = self._zipf[i] / 10 if i < len(words) and words[i] == key else 0.0
+        if len(self._memo) < self.MEMO_SIZE:
+            self._memo[word] = found
+        return found
 
     def __contains__(self, word: str) -> bool:
         return self.zipf(word) > 0.0
