@@ -8,7 +8,7 @@ in camel case ("TalkTalk", "ZoneAlarm"); frequencies cannot tell them apart, nam
 
 * ``names/given.yml``: given names, from the name dictionary gender-guesser ships (Jörg Michael's
   list of about 48,000 first names from many countries). "AdrianoRigoglioso" starts with one.
-  Only plain ASCII names are kept, and of those that are also English words (Zipf 3 or
+  Only plain ASCII names are kept, and of those that are also common English words (Zipf 4 or
   more: "Power", "One", "Mark") only the ones news copy writes capitalised inside a sentence at
   least four times in five (counted on the build split): "John" stays, "Power" goes.
 * ``names/news-pairs.yml``: learned from the corpora's *build* split only (bench/corpora.py), never
@@ -55,7 +55,7 @@ def given_names() -> list[str]:
 
 
 _INSIDE = re.compile(r"(?<=[a-z,;] )([A-Za-z][a-z]+)(?![\w'’@/#&-])")
-COMMON_WORD = 3.0
+COMMON_WORD = 4.0
 PROPER_SHARE = 0.8
 
 
