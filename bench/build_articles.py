@@ -14,8 +14,9 @@ words and names with their pronunciations; BSD licence), read here once and kept
   dictionary does not know is read by its longest listed beginning; ``mixed`` means no decision.
 * ``words``: the dictionary words that their beginning would misread, with their own sound:
   ``consonant`` ("one", "once", "european"), ``vowel`` ("hour", "honest", "heir"), ``either``
-  (the dictionary gives both: "herb"), and ``weak-h`` (an "h" before an unstressed first syllable:
-  "historic", "hotel", where "an" is an older usage that is still seen and is left alone).
+  (the dictionary gives both: "herb"), and ``weak-h`` (an "h" before a first syllable without the
+  main stress: "historic", "hotel", "horrendous", where "an" is an older usage that is still seen
+  and is left alone).
   British spellings (us-uk-spellings.yml) sound as their American forms do.
 * ``spelled``: dictionary entries pronounced letter by letter ("fbi", "bbc"): an all-capital word
   listed here is an initialism, read by its first letter's name.
@@ -58,10 +59,11 @@ def word_sound(word: str, readings: list[list[str]]) -> str:
     if len(sounds) > 1:
         return "either"
     only = sounds.pop()
-    # "historic", "hotel": an h before an unstressed first vowel; "an historic" is still written.
+    # "historic", "hotel": an h before a first vowel without the main stress; "an historic" is
+    # still written.
     if word.startswith("h") and only == "consonant" and all(p[0] == "HH" for p in readings):
         first_vowels = [next((ph for ph in p if ph[-1].isdigit()), "") for p in readings]
-        if first_vowels and all(v.endswith("0") for v in first_vowels):
+        if first_vowels and all(v.endswith(("0", "2")) for v in first_vowels):
             return "weak-h"
     return only
 

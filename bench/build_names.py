@@ -15,9 +15,7 @@ in camel case ("TalkTalk", "ZoneAlarm"); frequencies cannot tell them apart, nam
   from held-out documents: ``pairs``, capitalised word pairs news copy writes spaced at least three
   times ("United Nations", "Prime Minister"); and ``openers``, capitalised words that are followed
   by another capitalised word at least 60% of the at-least-ten times they occur ("Senator",
-  "President": titles and name parts); ``proper``, words written capitalised inside a sentence in
-  at least 80% of their three or more uses there ("Williams", "Dubai"). No corpus sentence is
-  kept, only the pairs and words.
+  "President": titles and name parts). No corpus sentence is kept, only the pairs and words.
 """
 from __future__ import annotations
 
@@ -123,9 +121,7 @@ def main() -> int:
         f"source: corpora build split; pairs seen {PAIR_MIN}+ times; openers followed by a capital in "
         f"{OPENER_SHARE:.0%} of {OPENER_MIN}+ uses\n"
         "pairs:\n" + "".join(f"  - {p}\n" for p in pairs) +
-        "openers: " + " ".join(openers) + "\n"
-        "# Words written capitalised inside a sentence in 80% or more of 3+ uses (proper nouns).\n"
-        "proper: " + " ".join(sorted(proper)) + "\n",
+        "openers: " + " ".join(openers) + "\n",
         encoding="utf-8",
     )
     print(f"{OUT}: {len(names)} given names, {len(pairs)} pairs, {len(openers)} openers")

@@ -24,7 +24,7 @@ def _found(text: str, rule: str, preset: str = "ap") -> list[tuple[int, int, str
 
 def test_a_pair_the_article_also_writes_spaced_is_reported_at_its_exact_place():
     text = "Envoys from the United Nations arrived.\nThe UnitedNations team left on Friday.\n"
-    assert _found(text, CAPITALISED) == [(2, 5, "UnitedNations", ("United Nations",), "error")]
+    assert _found(text, CAPITALISED) == [(2, 5, "UnitedNations", ("United Nations",), "suggestion")]
     (d,) = [d for d in check(text) if d.rule == CAPITALISED]
     assert d.message == "'UnitedNations' looks like two words run together: 'United Nations'?"
     assert text[d.offset : d.offset + d.length] == "UnitedNations"
@@ -62,7 +62,7 @@ def test_brands_names_handles_and_code_stay_silent(text):
 
 def test_a_lowercase_join_is_split_where_the_halves_beat_the_whole():
     text = "The council voted toprevent the closure of the library.\n"
-    assert _found(text, LOWERCASE) == [(1, 19, "toprevent", ("to prevent",), "warning")]
+    assert _found(text, LOWERCASE) == [(1, 19, "toprevent", ("to prevent",), "suggestion")]
     (d,) = [d for d in check(text) if d.rule == LOWERCASE]
     assert d.message == "'toprevent' looks like two words run together: 'to prevent'?"
 

@@ -66,8 +66,6 @@ FUNCTION_WORD = 6.0
 # The commonest words (Zipf): "the", "of", "on", "with", "was", "but". Some look like compound
 # parts in the dictionary ("bathe", "onset"), but a split with one is a lost space.
 GRAMMAR_WORD = 6.5
-# A sentence's first word this common (Zipf) is capitalised only because it opens the sentence.
-SENTENCE_OPENER = 6.0
 # A capitalised word rarer than this (Zipf) after a given name reads as a surname.
 SURNAME = 3.0
 # "The", "In", "Of": words this common (Zipf) never start a brand written in camel case.
@@ -172,7 +170,7 @@ class RunTogether(Rule):
         self.dictionary = Frequencies.from_buckets([("1.0", data.get("words") or "")])
         self.heads = Frequencies.from_buckets([("2.0", heads.get("strong") or ""), ("1.0", heads.get("weak") or "")])
         self.tails = Frequencies.from_buckets([("2.0", tails.get("strong") or ""), ("1.0", tails.get("weak") or "")])
-        self.given = self.pairs = self.openers = self.proper = self.phrases = None
+        self.given = self.pairs = self.openers = self.phrases = None
         if self.case == "lowercase" and self.option("phrases"):
             try:
                 phrases = dict(load_data(self.option("phrases"), self.path))
@@ -189,7 +187,6 @@ class RunTogether(Rule):
             joined = " ".join(str(p).replace(" ", "_") for p in news.get("pairs") or ())
             self.pairs = Frequencies.from_buckets([("1.0", joined.lower())])
             self.openers = Frequencies.from_buckets([("1.0", str(news.get("openers") or "").lower())])
-            self.proper = Frequencies.from_buckets([("1.0", str(news.get("proper") or "").lower())])
 
     # -- the evidence ---------------------------------------------------------------------------
 
@@ -303,13 +300,12 @@ class RunTogether(Rule):
                 if word not in decided:
                     if words is None:
                         words = word_set(doc.prose)
-                    opening = _opens_sentence(text, m.start(1))
-                    decided[word] = self._capitalised_pair(doc, word, left, right, words, opening)
+                    decided[word] = self._capitalised_pair(doc, word, left, right, words)
                 if decided[word] and not _in_code_line(text, m.start(1)):
                     fixed = f"{left} {right}"
                     yield Match(m.start(1), m.end(), self.format_message(word, fixed), (fixed,))
 
-    def _capitalised_pair(self, doc: Document, word: str, left: str, right: str, words: set[str], opening: bool) -> bool:
+    def _capitalised_pair(self, doc: Document, word: str, left: str, right: str, words: set[str]) -> bool:
         if word in self.exceptions or left in self.prefixes or left.capitalize() in self.prefixes:
             return False
         if len(left) < max(self.min, 2) or len(right) < max(self.min, 2):
@@ -324,19 +320,17 @@ class RunTogether(Rule):
         if whole in self.dictionary or zw > 0 and zw >= zl + zr - 9 - self.margin:
             return False  # a known word or brand: "BankAmerica", "YouTube"
         # Camel case of two words is what brands look like ("TalkTalk", "ZoneAlarm"); a lost space
-        # shows in what the halves are: a pair news writes spaced ("United Nations"), two names
-        # ("JohnCleese"), a word before a given name ("SenatorJane"), a sentence's common first
-        # word before a name ("InSingapore"), "The" or a common lowercase word ("TheGuardian",
-        # "ofNew").
+        # shows in what the halves are: a pair news writes spaced ("United Nations"), a given name
+        # and a surname ("JohnCleese"), a title or a word the article uses alone before a given
+        # name ("SenatorJane", "IndependentLucy"), "The" or a common lowercase word before a
+        # capital ("TheGuardian", "ofNew").
         lower_left, lower_right = left.lower(), right.lower()
         if f"{lower_left}_{lower_right}" in self.pairs:
             return True
-        if len(left) > 2 and lower_left in self.given and (zr < SURNAME or right in words or lower_right in self.proper):
+        if len(left) > 2 and lower_left in self.given and (zr < SURNAME or right in words):
             return True  # a given name before a surname: "JohnCleese"
         if len(right) > 2 and lower_right in self.given and (lower_left in self.openers or left in words and right in words):
             return True  # a title, or a word the article uses alone, before a given name: "SenatorJane"
-        if opening and zl >= SENTENCE_OPENER:
-            return True  # a sentence's first word before a name: "HoweverTony", "InSingapore"
         return zl >= OPENING_WORD or left[0].islower() and zl >= LOWERCASE_BEFORE
 
     def best_split_at(self, whole: str, left: str, right: str, known: set[str]) -> float | None:
