@@ -192,6 +192,9 @@ class RunTogether(Rule):
             raise self.error(None, str(exc)) from None
         # A word's frequency is the higher of its general and its news frequency ("onstream").
         self.zipf = general.zipf if news is None else _Higher(general, news)
+        # Whether a word is a function word is a fact of English, not of a desk's vocabulary:
+        # wire copy's "stock" and "mln" are frequent, not grammatical.
+        self.english = general.zipf
         heads, tails = dict(data.get("heads") or ()), dict(data.get("tails") or ())
         self.dictionary = Frequencies.from_buckets([("1.0", data.get("words") or "")])
         self.joined_words = Frequencies.from_buckets([("1.0", data.get("joined") or "")])
@@ -257,7 +260,7 @@ class RunTogether(Rule):
         """Is one half a function word: one of the commonest words ("the", "of", "with"), or a
         common word that does not start compounds on the left ("said", not "new" or "time") or
         end them on the right?"""
-        zipf = self.zipf
+        zipf = self.english
         return (
             zipf(left) >= GRAMMAR_WORD
             or zipf(right) >= GRAMMAR_WORD
@@ -282,13 +285,13 @@ class RunTogether(Rule):
     def is_compound(self, left: str, right: str) -> bool:
         """Could `left` + `right` be a closed compound ("outturn", "stockbuilding")?"""
         head, tail = self.heads.zipf(left), self.tails.zipf(right)
-        function_left = self.zipf(left) >= FUNCTION_WORD and not head
-        function_right = self.zipf(right) >= FUNCTION_WORD and not tail
-        if head == 2.0 and not (self.zipf(right) >= FUNCTION_WORD and tail == 0.0):
+        function_left = self.english(left) >= FUNCTION_WORD and not head
+        function_right = self.english(right) >= FUNCTION_WORD and not tail
+        if head == 2.0 and not (self.english(right) >= FUNCTION_WORD and tail == 0.0):
             return True  # over-, out-, under-: they start compounds with nearly anything
-        if tail == 2.0 and not (self.zipf(left) >= FUNCTION_WORD and head == 0.0):
+        if tail == 2.0 and not (self.english(left) >= FUNCTION_WORD and head == 0.0):
             return True  # -ship, -less, -man: they end compounds of nearly anything
-        return bool(head and tail) and self.zipf(left) < FUNCTION_WORD and self.zipf(right) < FUNCTION_WORD \
+        return bool(head and tail) and self.english(left) < FUNCTION_WORD and self.english(right) < FUNCTION_WORD \
             and not function_left and not function_right
 
     # -- the scan -------------------------------------------------------------------------------
