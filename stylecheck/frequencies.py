@@ -34,7 +34,7 @@ def key_of(word: str) -> int:
 class Frequencies:
     """A read-only word -> Zipf frequency table; build it with `from_buckets` or `load`."""
 
-    __slots__ = ("_keys", "_zipf", "source", "_memo")
+    __slots__ = ("_keys", "_zipf", "source", "_memo", "_buckets")
 
     # Look-ups remembered per process: a corpus run asks for the same few thousand words again and
     # again, and a dict answers in a fraction of the time of the binary search. Never pickled.
@@ -45,6 +45,9 @@ class Frequencies:
         self._zipf = zipf
         self.source = source
         self._memo: dict[str, float] = {}
+        # The words themselves, kept only while rules are being built (for `at_least`): a table
+        # unpickled from the compiled-rules cache holds keys, not words.
+        self._buckets: Any = None
 
     @classmethod
     def from_buckets(cls, buckets: Any, source: str = "") -> "Frequencies":
@@ -56,7 +59,9 @@ class Frequencies:
                 key = key_of(word.lower().replace("’", "'"))
                 table[key] = max(tenths, table.get(key, 0))
         ordered = sorted(table)
-        return cls(array("Q", ordered), bytes(table[k] for k in ordered), source)
+        made = cls(array("Q", ordered), bytes(table[k] for k in ordered), source)
+        made._buckets = buckets
+        return made
 
     def __reduce__(self) -> tuple:
         return (Frequencies, (self._keys, self._zipf, self.source))
@@ -83,9 +88,15 @@ class Frequencies:
     def at_least(self, zipf: float) -> frozenset[str]:
         """The words at least this common: for a high threshold a small set that a rule can keep
         (pickled with it) instead of the whole table."""
+        if self._buckets is None:
+            raise ValueError("at_least() needs the table as built from its data, not one unpickled")
         least = round(zipf * 10)
-        words = self._words
-        return frozenset(words[i] for i, value in enumerate(self._zipf) if value >= least)
+        return frozenset(
+            word.lower().replace("’", "'")
+            for value, words in self._buckets
+            if round(float(value) * 10) >= least
+            for word in str(words).split()
+        )
 
 
 def load(name: str = DEFAULT_LIST, rule_path: str = "") -> Frequencies:
