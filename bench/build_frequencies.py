@@ -48,7 +48,10 @@ def main() -> int:
         "zipf:",
     ]
     for value in sorted(buckets, reverse=True):
-        lines.append(f"  '{value / 10:.1f}': {' '.join(sorted(buckets[value]))}")
+        words = " ".join(sorted(buckets[value]))
+        if " " not in words:
+            words = f'"{words}"'  # a lone word is quoted: YAML reads a bare `on` or `no` as true/false
+        lines.append(f"  '{value / 10:.1f}': {words}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {sum(len(w) for w in buckets.values())} words in {len(buckets)} Zipf values")

@@ -27,8 +27,9 @@ def test_seed_reports_uk_mix_and_run_together_name_at_exact_positions():
     assert "'U.K.'" in abbreviations[0].message and "(1 to 3 uses)" in abbreviations[0].message
     assert abbreviations[0].suggestions == ("U.K.",)
     glued = _find(diagnostics, "House.RunTogether")
+    # A suggestion: the rule's measured precision on the corpora (83%, bench/judgements) sets it there.
     assert [(d.line, d.column, d.end_column, d.match, d.severity) for d in glued] == [
-        (31, 10, 25, "IndependentLucy", "error")
+        (31, 10, 25, "IndependentLucy", "suggestion")
     ]
     assert glued[0].suggestions == ("Independent Lucy",)
 
@@ -67,10 +68,14 @@ def test_seed_everything_at_warning_or_above_is_a_named_ap_violation():
         ("House.Spelling", 25, 43, "signalled", ("signaled",)),
         # "U.K." three times, "UK" once.
         ("House.Abbreviations", 29, 1, "UK", ("U.K.",)),
-        # Two names glued together by a lost space.
-        ("House.RunTogether", 31, 10, "IndependentLucy", ("Independent Lucy",)),
     ]
     everything = check(text, path=str(SEED))
+    # Two names glued together by a lost space: still found, at the suggestion level its measured
+    # precision earns (see test_seed_reports_uk_mix_and_run_together_name_at_exact_positions).
+    assert [(d.rule, d.line, d.column, d.match, d.suggestions, d.severity) for d in everything
+            if d.rule.startswith("House.RunTogether")] == [
+        ("House.RunTogether", 31, 10, "IndependentLucy", ("Independent Lucy",), "suggestion")
+    ]
     assert {d.rule: d.severity for d in everything}["House.PronounAgreement"] == "error"
     # The traps carry no finding at all, at any severity.
     # (The phrases are the ones issue 3 quotes; every occurrence of each trap word is checked.)

@@ -146,13 +146,13 @@ def test_statistics_counts_per_rule_and_category(cli, newsroom):
     assert result.code == 1
     assert result.out == (
         "12  House.DoubledWord  error       typo\n"
-        "12  House.RunTogether  error       typo\n"
+        "12  House.RunTogether  suggestion  typo\n"
         " 1  House.SoCalled     warning     style\n"
         "\n"
         "24  typo\n"
         " 1  style\n"
         "\n"
-        "Found 25 problems (24 errors, 1 warning, 0 suggestions) in 14 files.\n"
+        "Found 25 problems (12 errors, 1 warning, 12 suggestions) in 14 files.\n"
     )
     data = cli("--statistics", "--format", "json", "news").json()
     assert data["rules"][0] == {"rule": "House.DoubledWord", "category": "typo", "severity": "error", "count": 12}

@@ -33,6 +33,7 @@ RULE_TYPES: dict[str, str] = {
     "namevariant": "namevariant",
     "acronym": "acronym",
     "variants": "variants",
+    "articles": "articles",
 }
 
 
