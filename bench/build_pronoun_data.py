@@ -115,6 +115,10 @@ def main() -> int:
     its_next: Counter = Counter()
     contracted_next: Counter = Counter()
     totals: Counter = Counter()
+    its_prev: Counter = Counter()
+    its_next2: Counter = Counter()
+    contracted_next2: Counter = Counter()
+    contracted_prev: Counter = Counter()
     her_before: dict[str, Counter] = defaultdict(Counter)
     body_docs: dict[str, set] = defaultdict(set)
     full_names: dict[str, set] = defaultdict(set)  # first word -> capitalised words after it
@@ -173,12 +177,24 @@ def main() -> int:
                     reflexive[lower[i - 1]][rkind] += 1
                     reflexive_totals[rkind] += 1
                 # What follows "its" against "it's", "it is", "it has".
+                prev_key = _next_key(toks[i - 1]) if i > 0 else "<start>"
+                if i > 0 and toks[i - 1] in (".", "!", "?", '"', "“"):
+                    prev_key = "<start>"
                 if word == "its" and i + 1 < n:
-                    its_next[lower[i + 1]] += 1
+                    its_next[_next_key(toks[i + 1])] += 1
+                    its_prev[prev_key] += 1
+                    if i + 2 < n:
+                        its_next2[_next_key(toks[i + 2])] += 1
                 elif word in ("it's",) and i + 1 < n:
-                    contracted_next[lower[i + 1]] += 1
+                    contracted_next[_next_key(toks[i + 1])] += 1
+                    contracted_prev[prev_key] += 1
+                    if i + 2 < n:
+                        contracted_next2[_next_key(toks[i + 2])] += 1
                 elif word == "it" and i + 2 < n and lower[i + 1] in ("is", "has"):
-                    contracted_next[lower[i + 2]] += 1
+                    contracted_next[_next_key(toks[i + 2])] += 1
+                    contracted_prev[prev_key] += 1
+                    if i + 3 < n:
+                        contracted_next2[_next_key(toks[i + 3])] += 1
                 # Person nouns: "the N who", "N, who", "the N said he".
                 if word in ("who", "whom") and i >= 1:
                     j = i - 1 if lower[i - 1] != "," else i - 2
@@ -321,16 +337,38 @@ def main() -> int:
         c = her_before[w]
         if sum(c.values()) >= 2:
             lines.append(f"  {_key(w)}: {c['object']} {c['possessive']}")
+    lines.append(f"its_next_totals: {{its: {sum(its_next.values())}, contracted: {sum(contracted_next.values())}}}")
     lines.append("# word: after its, after it's/it is/it has")
     lines.append("its_next:")
     for w in sorted(set(its_next) | set(contracted_next)):
         a, b = its_next[w], contracted_next[w]
         if a + b >= MIN_COUNT:
             lines.append(f"  {_key(w)}: {a} {b}")
+    lines.append("# the word after next: its, it's/it is/it has")
+    lines.append("its_next2:")
+    for w in sorted(set(its_next2) | set(contracted_next2)):
+        a, b = its_next2[w], contracted_next2[w]
+        if a + b >= MIN_COUNT:
+            lines.append(f"  {_key(w)}: {a} {b}")
+    lines.append("# word before: its, it's/it is/it has")
+    lines.append("its_prev:")
+    for w in sorted(set(its_prev) | set(contracted_prev)):
+        a, b = its_prev[w], contracted_prev[w]
+        if a + b >= MIN_COUNT:
+            lines.append(f"  {_key(w)}: {a} {b}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {documents_read} build documents; totals {dict(totals)}; "
           f"{len(nouns)} person nouns, {len(names)} given names")
     return 0
+
+
+def _next_key(token: str) -> str:
+    """The word after its/it's as counted: lowercase, or "<name>" / "<number>"."""
+    if token[:1].isdigit():
+        return "<number>"
+    if token[:1].isupper() and token.lower() not in FUNCTION:
+        return "<name>"
+    return token.lower()
 
 
 def _key(word: str) -> str:

@@ -80,7 +80,7 @@ def contraction_to_its(text: str, rng: random.Random):
     doc = Document.from_text(text, "plant.txt")
     for m in _IT_S.finditer(text):
         if not doc.in_quote(m.start(), m.end()):
-            yield _swap(text, m.start(), m.end(), f"{m.group(1)}ts", {}, (ITS,))
+            yield _swap(text, m.start(), m.end(), f"{m.group(1)}s", {}, (ITS,))
 
 
 CLASSES = {

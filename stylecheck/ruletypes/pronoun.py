@@ -70,6 +70,7 @@ NEUTER = {
 
 _PERSONAL = patterns.compile(r"(?<![\p{L}\p{N}'’-])(?:h(?:is|er(?:self)?|imself)|H(?:is|er))(?![\p{L}\p{N}'’-])")
 _PERSONAL_OR_THEIR = patterns.compile(r"(?<![\p{L}\p{N}'’-])(?:h(?:is|er(?:self)?|imself)|H(?:is|er)|their)(?![\p{L}\p{N}'’-])")
+_ROLE_AS = patterns.compile(r"\s+as\b")
 _SENTENCE_FINAL = patterns.compile(r"[.!?…:;][\"'”’)\]]*\Z")
 # The words a possessive owns: up to three lowercase words, after any capitalised name ("its
 # Tenngasco Corp subsidiary").
@@ -153,6 +154,10 @@ class PronounAgreement(Rule):
         )
         self.heads = heads
         self.self_verbs = frozenset(extra["self_verbs"])
+        self.other_verbs = frozenset(_strings(frames.get("other_verbs")))
+        self.standing_nouns = frozenset(_strings(frames.get("standing_nouns")))
+        self.roles = frozenset(_strings(frames.get("roles")))
+        self.irregular_past = frozenset(_strings(frames.get("irregular_past")))
         thresholds = dict(frames.get("thresholds") or {})
         self.thresholds = {str(k): float(v) for k, v in thresholds.items()}
         self.collective = self.ctx.preset in _strings(self.option("collective"))
@@ -223,6 +228,7 @@ class PronounAgreement(Rule):
                 continue
             found = self._judge(state, prose, m.group(), p_start, p_end, spans[i])
             if found is not None:
+                state.flagged.add(p_start)  # a wrong "his" refers to no person in the next sentence
                 yield found
 
     def _judge(self, state: _DocState, prose: str, pronoun: str, p_start: int, p_end: int, seg: tuple[int, int]) -> Match | None:
@@ -276,14 +282,22 @@ class PronounAgreement(Rule):
             score = owned_score + verb_score
             if owned_score <= self.thresholds.get("person_owned", -2.5):
                 return None  # a person's thing: "the club confirmed his resignation"
+            if not reflexive and (owned_words and owned_words[0] in self.standing_nouns
+                                  or owned_words and owned_words[0] in self.roles and len(owned_words) == 1 and _ROLE_AS.match(prose, after.end(3))
+                                  or verb.lower in self.other_verbs and owned_score < self.thresholds.get("same_sentence", 1.5)):
+                return None  # "renewed his contract", "welcomed his release": someone else's
             if verb.lower in self.self_verbs:
                 score = max(score, 10.0)
             before = toks[: subject.first]
+            for k in range(len(before) - 1, -1, -1):
+                if before[k].text == ";":  # a semicolon closes a clause as a full stop would
+                    before = before[k + 1 :]
+                    break
             if reflexive:
                 # A reflexive is bound inside its own clause ("Iraq dissociated himself"): a person
                 # outside it cannot own it, so only the clause (checked by the frame) counts.
                 need = self.thresholds.get("no_competitor", -2.5)
-            elif any(t.tag == "h" or t.text in state.persons for t in before) or _speaker_before(before, lex):
+            elif any(_one_person(t, state.persons) for t in before) or _speaker_before(before, lex, self.heads):
                 need = self.thresholds.get("same_sentence", 1.5)
             elif state.person_in(prev_start, s_start, pronouns_only=True):
                 need = self.thresholds.get("same_sentence", 1.5)  # "he", "her" just before: the topic
@@ -329,10 +343,31 @@ class PronounAgreement(Rule):
             frame = clause.frame_of(path)
             if frame is None:
                 continue
+            if frame == "coordinated" and not self._same_form(toks, verb_index):
+                continue  # "watched the striker score and express his ...": the striker's
             if frame == "after-verb" and toks[verb_index].tag in ("a", "A") and toks[verb_index].lower not in ("has", "had", "have", "hasn't", "hadn't", "hasn’t", "hadn’t"):
                 continue  # "Brazil is his home": a copula, the pronoun names someone else's
             return subject, verb_index, frame, plural
         return None
+
+    def _same_form(self, toks: list[clause.Token], verb_index: int) -> bool:
+        """A second verb joined by "and" shares the subject only in the same form as the first:
+        a past or present verb and a bare one ("watched X score and express") belong apart."""
+        first = toks[verb_index]
+        second = None
+        for k in range(len(toks) - 1, verb_index, -1):
+            if toks[k].tag == "c":
+                j = k + 1
+                while j < len(toks) and toks[j].tag in ("a", "r"):
+                    j += 1
+                if j < len(toks) and j > k + 1:
+                    return True  # "and has reaffirmed", "and will reaffirm": its own auxiliary
+                second = toks[j] if j < len(toks) else None
+                break
+        if second is None:
+            return False
+        finite = lambda t: t.lower.endswith("ed") or _plural(t) or t.lower in self.irregular_past  # noqa: E731
+        return not (finite(first) and not finite(second))
 
 
 _ZERO = (0.0, 0.0)
@@ -354,6 +389,7 @@ class _DocState:
         self._bodies: dict[str, str] | None = None
         self._persons: frozenset[str] | None = None
         self._tokens: dict[tuple[int, int], list[clause.Token]] = {}
+        self.flagged: set[int] = set()
 
     def sentence_bounds(self, offset: int, fallback: int) -> tuple[int, int]:
         if self._sentences is None:
@@ -388,17 +424,19 @@ class _DocState:
         lex = rule.lexicon
         prose = self.prose
         persons: set[str] = set()
+        given: set[str] = set()
         for m in _PERSON_EVIDENCE.finditer(prose):
             if m.group("g") is not None:
-                if m.group("g") in lex.given_names and m.group("d") not in lex.places and m.group("d") not in lex.bodies:
-                    persons.add(m.group("d"))
-                    persons.add(f"{m.group('g')} {m.group('d')}")
+                # "Kevin Ireland": a place name after a given name is a surname in this article.
+                if m.group("g") in lex.given_names and m.group("d") not in lex.bodies:
+                    given.add(m.group("d"))
+                    given.add(f"{m.group('g')} {m.group('d')}")
                 continue
             name = m.group("a") or m.group("b") or m.group("c")
             if name and name not in lex.titles and name.lower() not in lex.person_words and name not in lex.places \
                     and name not in lex.bodies and name.lower() not in rule.heads:
                 persons.add(name)
-        persons = {p for p in persons if p not in lex.places and p not in lex.bodies and p.lower() not in rule.heads}
+        persons = {p for p in persons if p not in lex.places and p not in lex.bodies and p.lower() not in rule.heads} | given
         for m in rule.titled.finditer(prose):
             name = m.group("name")
             if name not in lex.places and name not in lex.bodies and name not in lex.time_words and name.lower() not in rule.heads:
@@ -435,10 +473,10 @@ class _DocState:
         with `pronouns_only`, by a personal pronoun (he, his, her ...)."""
         if end <= start:
             return False
-        toks = self.tokens(start, end)
+        toks = [t for t in self.tokens(start, end) if t.start not in self.flagged]
         if pronouns_only:
             return any(t.lower in _PERSONAL_PRONOUNS for t in toks)
-        return any(t.tag == "h" or t.text in self.persons for t in toks)
+        return any(_one_person(t, self.persons) for t in toks)
 
 
 def _opens_clause(toks: list[clause.Token], i: int, lex: clause.Lexicon) -> bool:
@@ -460,19 +498,32 @@ def _opens_clause(toks: list[clause.Token], i: int, lex: clause.Lexicon) -> bool
     return False
 
 
-def _speaker_before(before: list[clause.Token], lex: clause.Lexicon) -> bool:
+def _one_person(tok: clause.Token, persons: frozenset) -> bool:
+    """A word that names or refers to one person (a plural cannot own "his" or "her")."""
+    return (tok.tag == "h" or tok.text in persons) and not (tok.text not in persons and _plural(tok))
+
+
+def _speaker_before(before: list[clause.Token], lex: clause.Lexicon, heads: frozenset = frozenset()) -> bool:
     """Someone who may be a person speaks or acts before the subject: "X said that Canada ...",
-    "Sosnoff also informed the SEC that ..." (an unknown capitalised name or a noun phrase not
-    known as a body, then a verb)."""
+    "A senior official at one of the banks said the ministry ...", "Sosnoff also informed the SEC
+    that ..." (an unknown capitalised name, or a noun phrase whose head is no place or body, then
+    a verb). A plural speaker ("Analysts expected ...") cannot own "his" or "her"."""
     for k, t in enumerate(before):
         if t.tag == "v" and k > 0:
-            j = k - 1
-            while j > 0 and before[j].tag == "r":
-                j -= 1
-            if before[j].tag != "B":
+            start = k - 1
+            while start > 0 and before[start - 1].tag not in ("x", "c", "v"):
+                start -= 1
+            phrase = before[start:k]
+            cut = next((i for i, w in enumerate(phrase) if w.tag in ("p", "t")), len(phrase))
+            head_phrase = [w for w in phrase[:cut] if w.tag != "r"]
+            if not head_phrase:
+                continue
+            head = head_phrase[-1]
+            if head.tag == "B" or head.lower in heads or head.tag == "o" or head.tag == "d":
+                continue
+            if head.tag in ("n", "h", "N") and not _plural(head):
                 return True
         if t.tag == "N" and k + 1 < len(before):
-            nxt = before[k + 1]
             j = k + 1
             while j < len(before) and before[j].tag == "r":
                 j += 1

@@ -36,14 +36,18 @@ FRAMES = {
     "after-verb": patterns.compile(r"r{0,2}\Z"),
     "after-preposition": patterns.compile(r"r{0,2}p(?:r?g)?\Z"),
     "after-infinitive": patterns.compile(r"(?:r{0,2}t[ar]*[vng]r{0,2})+(?:p(?:r?g)?)?\Z"),
-    "coordinated": patterns.compile(r"[rpdtngBa]{0,12}c[ar]*[vng]" + _TAIL + r"\Z"),
+    "coordinated": patterns.compile(r"[rpdtngvBa]{0,12}c[ar]*[vng]" + _TAIL + r"\Z"),
 }
 # A reflexive binds to the subject of its own clause wherever it stands in it.
-REFLEXIVE_PATH = patterns.compile(r"[rpdtngBac]{0,16}\Z")
+REFLEXIVE_PATH = patterns.compile(r"[rpdtngvBac]{0,16}\Z")
 
 _ING = patterns.compile(r"\p{Ll}[\p{Ll}-]*ing")
 _LY = patterns.compile(r"\p{Ll}{3,}ly")
 _CAPITALISED = patterns.compile(r"\p{Lu}[\p{L}\p{N}.'’&-]*")
+
+
+# Legal forms of a company's name: "Lowe's Cos" is a name, "Sanchez's Administration" a possessive.
+_LEGAL_FORMS = frozenset(("Inc", "Corp", "Corporation", "Co", "Cos", "Ltd", "Limited", "plc", "PLC", "LLC", "LP", "AG", "SA", "SpA", "NV", "SE", "GmbH", "Group", "Holdings"))
 
 
 class Token:
@@ -222,7 +226,9 @@ def subject_at(toks: list[Token], i: int, limit: int, lex: Lexicon, bodies_here:
         while k < limit and k - j < 6 and (toks[k].text[:1].isupper() or toks[k].text == "&") and not (
                 toks[k].text.endswith(("'s", "’s")) and not (k + 1 < limit and toks[k + 1].text[:1].isupper())):
             k += 1
-        if k - j >= 2 and toks[k - 1].text.rstrip(".") in lex.suffixes and not (k < limit and _continues_name(toks[k], lex)):
+        possessive_inside = any(t.text.endswith(("'s", "’s")) for t in toks[j:k])
+        if k - j >= 2 and toks[k - 1].text.rstrip(".") in lex.suffixes and not (k < limit and _continues_name(toks[k], lex)) \
+                and not (possessive_inside and toks[k - 1].text.rstrip(".") not in _LEGAL_FORMS):
             if True:  # a corporate word outweighs a given name inside ("John Labatt Ltd")
                 return Subject(i, k - 1, toks[i].start, toks[k - 1].end, "company", _join(toks[i:k]))
         # "the FDA", "The MPAA": an acronym after "the" names a body.
