@@ -311,7 +311,7 @@ class PronounAgreement(Rule):
                 score = owned_score
             if score < need:
                 return None
-        if subject.kind == "place" or (subject.first < len(toks) and toks[subject.first].text in state.persons):
+        if subject.first < len(toks) and toks[subject.first].text in state.persons:
             return None
         form = NEUTER[low]
         if pronoun[:1].isupper():
@@ -343,6 +343,8 @@ class PronounAgreement(Rule):
             frame = clause.frame_of(path)
             if frame is None:
                 continue
+            if frame == "coordinated" and (toks[verb_index].tag == "v" or _clause_inside(toks[verb_index + 1 :])):
+                continue  # "said the striker trained and expressed his ...": the striker's
             if frame == "coordinated" and not self._same_form(toks, verb_index):
                 continue  # "watched the striker score and express his ...": the striker's
             if frame == "after-verb" and toks[verb_index].tag in ("a", "A") and toks[verb_index].lower not in ("has", "had", "have", "hasn't", "hadn't", "hasn’t", "hadn’t"):
@@ -495,6 +497,17 @@ def _opens_clause(toks: list[clause.Token], i: int, lex: clause.Lexicon) -> bool
             # "Carney and Canada ..." is a compound subject: only ", and Canada ..." opens a clause.
             return i >= 2 and toks[i - 2].text in (",", ";", ":")
         return True
+    return False
+
+
+def _clause_inside(path: list[clause.Token]) -> bool:
+    """A noun followed by a past-tense verb before "and": another clause ("noticed the striker
+    smiled and ..."), whose subject may own what follows."""
+    for k in range(1, len(path)):
+        if path[k].tag == "c":
+            return False
+        if path[k].tag == "n" and path[k].lower.endswith("ed") and path[k - 1].tag in ("n", "h", "N"):
+            return True
     return False
 
 
