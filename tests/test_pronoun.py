@@ -303,13 +303,14 @@ def test_judgements_are_kept_by_file_and_line_only():
     from .conftest import ROOT
 
     data = yaml.safe_load((ROOT / "bench" / "judgements" / "pronoun.yml").read_text(encoding="utf-8"))
-    entries = data["fixed"] + data["word_distance_candidates"] + data["planted_errors_found"]
-    assert data["flags"] == []
+    entries = data["findings"]
     assert entries
     for entry in entries:
-        assert set(entry) == {"corpus", "file", "line", "rule", "verdict", "why"}, entry
-        assert entry["rule"] == RULE and isinstance(entry["line"], int)
-        assert entry["verdict"] in ("real", "false-alarm", "correct-silence")
+        assert set(entry) == {"corpus", "file", "line", "column", "rule", "match", "verdict", "why"}, entry
+        assert entry["rule"] in (RULE, "House.ItsContraction")
+        assert isinstance(entry["line"], int) and isinstance(entry["column"], int)
+        assert entry["verdict"] in (True, False, "debatable")
+        assert len(entry["match"]) <= 8  # the flagged word only, never corpus text
 
 
 def test_a_newsroom_rule_of_this_type_with_its_own_entities_and_word_list(cli, tmp_path):

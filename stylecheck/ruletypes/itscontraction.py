@@ -58,9 +58,17 @@ class ItsContraction(Rule):
         frames_path = _data_path(self.path, str(self.option("frames")))
         frames = _load_data(frames_path) if frames_path else {}
         function: set[str] = set()
-        for key in ("prepositions", "determiners", "auxiliaries", "plural_auxiliaries", "clause_words", "other_pronouns", "person_words"):
+        for key in ("prepositions", "particles", "determiners", "auxiliaries", "plural_auxiliaries", "clause_words", "other_pronouns", "person_words"):
             function.update(_strings(frames.get(key)))
         self.function_words = frozenset(function | {"to", "and", "than"})
+        # What may follow "it is ADJ" but not "its NOUN": "to", "that", a determiner, a pronoun
+        # ("its likely to", "its clear that", "its true many"); not "than", "of" or an auxiliary,
+        # after which a noun phrase goes on ("its better than expected forecast", "its offering
+        # of", "its time has come").
+        clause: set[str] = {"to"}
+        for key in ("clause_words", "determiners", "other_pronouns", "person_words"):
+            clause.update(_strings(frames.get(key)))
+        self.clause_after = frozenset(clause - {"than", "its", "their", "our", "your", "my"})
         self.certain_contracted = frozenset(_strings(self.option("certain_contracted")))
         self.certain_possessive = frozenset(_strings(self.option("certain_possessive")))
         least = int(self.option("min_count"))
@@ -99,7 +107,9 @@ class ItsContraction(Rule):
                         continue  # "its going rate"
                     if following in self.certain_possessive:
                         continue
-                    if not certain and (odds * self.ratio > 1.0 or self.next_odds.get(following, 1.0) >= 1.0 or not function_after):
+                    clause_after = not after[:1].isalnum() or after in self.clause_after
+                    if not certain and (odds * self.ratio > 1.0 or self.next_odds.get(following, 1.0) >= 1.0
+                                        or not clause_after or following in self.function_words):
                         continue
                     form = word[:2] + "'s"
                     why = f"the possessive does not fit before '{m.group('next')}': write '{form}' (it is, it has)."
