@@ -26,7 +26,8 @@ leaves no other owner.
    - after-preposition: VERB (particle)? PREP (-ing)? its  "defaulted on its loans"
    - after-infinitive:  VERB (to VERB)+ (PREP)? its     "is to resubmit its", "plans to cut its"
    - coordinated:       VERB ... and VERB (tail)? its  (the words before "and": at most ten, with
-                        no comma and no "a/an/this" or singular "the X", which could own "its")
+                        no comma and no "a/an/this" or singular "the X", which could own "its";
+                        the second verb after an auxiliary or in -ed/-s, so not a noun)
    - reflexive:         "itself" anywhere in the clause after the verb, with the same limits.
 Each plant is labelled with its frame and its subject kind.
 """
@@ -164,11 +165,18 @@ def _frame(path: list[str], reflexive: bool) -> str | None:
         for a, w in enumerate(first):
             if w in DETERMINERS_SINGULAR:
                 return None
-            if w == "the" and not any(x.endswith("s") for x in first[a + 1 : a + 3]):
+            noun = [x for x in first[a + 1 : a + 3] if x not in AUX]
+            if w == "the" and not any(x.endswith("s") and not x.endswith(("ss", "us", "is")) for x in noun):
                 return None
+        had_aux = False
         while second and second[0] in ADVERBS | AUX:
+            had_aux = had_aux or second[0] in AUX
             second = second[1:]
         if not second or second[0] in PREPOSITIONS or second[0] == "to":
+            return None
+        # A verb, not a noun joined by "and" ("materials and energy to feed"): after an auxiliary,
+        # or in -ed or -s.
+        if not (had_aux or second[0].endswith("ed") or second[0].endswith("s") and not second[0].endswith(("ss", "is", "us"))):
             return None
         tail = second[1:]
         if tail and tail[0] in PARTICLES:

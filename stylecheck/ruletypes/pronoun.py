@@ -278,7 +278,9 @@ class PronounAgreement(Rule):
         else:
             table = self.reflexive if reflexive else self.owned
             owned_score = 0.0 if reflexive else _weighted(table, owned_words, 0)
+            # The verb says less about the owner than the owned noun does: half its weight, at most 2.
             verb_score = (self.reflexive if reflexive else self.verbs).get(verb.lower, _ZERO)[0]
+            verb_score = max(-VERB_CAP, min(VERB_CAP, VERB_WEIGHT * verb_score))
             score = owned_score + verb_score
             if owned_score <= self.thresholds.get("person_owned", -2.5):
                 return None  # a person's thing: "the club confirmed his resignation"
@@ -305,6 +307,11 @@ class PronounAgreement(Rule):
                 need = self.thresholds.get("previous_sentence", 0.0)
             else:
                 need = self.thresholds.get("no_competitor", -2.5)
+            if need > self.thresholds.get("no_competitor", -2.5) and not reflexive:
+                # With a person in reach, what is owned decides: the verb may only count against.
+                score = owned_score + min(verb_score, 0.0)
+                if verb.lower in self.self_verbs:
+                    score = 10.0
             if verb.tag == "v" and frame == "after-verb":
                 # "The bank said his ...": the pronoun opens a clause of its own; only what it owns tells.
                 need += self.thresholds.get("reporting", 1.5)
@@ -368,12 +375,14 @@ class PronounAgreement(Rule):
                 break
         if second is None:
             return False
-        finite = lambda t: t.lower.endswith("ed") or _plural(t) or t.lower in self.irregular_past  # noqa: E731
+        finite = lambda t: t.lower.endswith("ed") or t.lower.endswith("s") and not t.lower.endswith("ss") or t.lower in self.irregular_past  # noqa: E731
         return not (finite(first) and not finite(second))
 
 
 _ZERO = (0.0, 0.0)
 OWN_BONUS = 2.0
+VERB_WEIGHT = 0.5
+VERB_CAP = 2.0
 _AGENT_PLURALS = ("ers", "ors", "ists", "ians")  # traders, investors, economists, politicians
 _PLURAL_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves"))
 _PERSONAL_PRONOUNS = frozenset(("he", "she", "him", "his", "her", "hers", "himself", "herself"))

@@ -31,10 +31,10 @@ if TYPE_CHECKING:  # pragma: no cover
 TOKEN = patterns.compile(r"[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")
 
 # Frames over the tags between the end of the subject's verb group and the pronoun.
-_TAIL = r"(?:r{0,2}|r{0,2}p(?:r?g)?|(?:r{0,2}t[ar]*[vng]r{0,2})+(?:p(?:r?g)?)?)"
+_TAIL = r"(?:r{0,2}|r{0,2}p{1,2}(?:r?g)?|(?:r{0,2}t[ar]*[vng]r{0,2})+(?:p(?:r?g)?)?)"
 FRAMES = {
     "after-verb": patterns.compile(r"r{0,2}\Z"),
-    "after-preposition": patterns.compile(r"r{0,2}p(?:r?g)?\Z"),
+    "after-preposition": patterns.compile(r"r{0,2}p{1,2}(?:r?g)?\Z"),
     "after-infinitive": patterns.compile(r"(?:r{0,2}t[ar]*[vng]r{0,2})+(?:p(?:r?g)?)?\Z"),
     "coordinated": patterns.compile(r"[rpdtngvBa]{0,12}c[ar]*[vng]" + _TAIL + r"\Z"),
 }
