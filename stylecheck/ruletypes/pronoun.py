@@ -543,7 +543,9 @@ def _speaker_before(before: list[clause.Token], lex: clause.Lexicon, heads: froz
             head = head_phrase[-1]
             if head.tag == "B" or head.lower in heads or head.tag == "o" or head.tag == "d":
                 continue
-            if head.tag in ("n", "h", "N") and not _plural(head):
+            # A noun: a person word, a name, or a word after a determiner ("a senior official").
+            nounish = head.tag in ("h", "N") or head.tag == "n" and any(w.tag == "d" for w in head_phrase[:-1])
+            if nounish and not _plural(head):
                 return True
         if t.tag == "N" and k + 1 < len(before):
             j = k + 1
