@@ -40,7 +40,7 @@ A newsroom adds its own names with the house setting `pronoun` in its config:
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -82,21 +82,17 @@ _OWNED_RUN = patterns.compile(
 # The weight of each owned word: the first is the surest to be owned ("his grip firm").
 _OWNED_WEIGHTS = (1.0, 0.7, 0.4)
 
-# The article's own evidence about a capitalised name (run once per document that has a candidate).
-_NAME = r"\p{Lu}[\p{L}\p{N}&'’-]*(?:\.\p{Lu}\.?)*(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}&'’-]*|&|of|de|and)){0,4}"
-_BODY_EVIDENCE = patterns.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<a>{_NAME})(?:,?\s+(?:Inc|Corp|Co|Ltd|plc|PLC|LLC|AG|SA|NV|SE|SpA|NV|Cos)\b"
-    rf"|\s+(?:said|says|added|reported|announced)\s+(?:on\s+\p{{Lu}}\p{{Ll}}+\s+)?(?:that\s+)?(?:it|its)\b)"
-    rf"|(?:shares|stock)\s+(?:of|in)\s+(?P<b>{_NAME})"
-    rf"|(?<![\p{{L}}\p{{N}}])(?P<c>{_NAME})['’]s\s+(?P<owned>\p{{Ll}}+)"
-    rf"|(?<![\p{{L}}\p{{N}}])(?P<d>{_NAME}),\s+(?:the|a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?P<head>\p{{Ll}}+)\b"
+# The article's own evidence about a capitalised name, read around each place it is used (only
+# for the names a candidate needs: a subject, or a possible person before it).
+_BODY_AFTER = patterns.compile(
+    r",?\s+(?:Inc|Corp|Co|Cos|Ltd|plc|PLC|LLC|AG|SA|NV|SE|SpA)\b"
+    r"|\s+(?:said|says|added|reported|announced)\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:it|its)\b"
+    r"|['’]s\s+(?P<owned>\p{Ll}+)"
+    r"|,\s+(?:the|a|an)\s+(?P<phrase>(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)"
 )
-_PERSON_EVIDENCE = patterns.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+(?P<a>\p{Lu}[\p{L}'’-]+)"
-    r"|(?<![\p{L}\p{N}])(?P<b>\p{Lu}[\p{L}'’-]+)\s+(?:said|says|told|added|admitted|insisted|explained)\s+(?:he|she)\b"
-    r"|(?<![\p{L}\p{N}])(?P<c>\p{Lu}[\p{L}'’-]+),\s+(?:aged\s+)?\d{1,2},"
-    # A given name and a surname, not the start of a longer name ("Scott Paper Co", "King World Productions").
-    r"|(?<!\p{Lu}[\p{L}\p{N}'’.&-]*[ \t])(?<![\p{L}\p{N}])(?P<g>\p{Lu}\p{Ll}+)\s+(?P<d>\p{Lu}[\p{L}'’-]+)(?![\p{L}\p{N}])(?![ \t]+\p{Lu}))"
+_BODY_BEFORE = patterns.compile(r"(?r)(?:shares|stock)\s+(?:of|in)\s+\Z")
+_PERSON_AFTER = patterns.compile(
+    r"\s+(?:said|says|told|added|admitted|insisted|explained)\s+(?:he|she)\b|,\s+(?:aged\s+)?\d{1,2},"
 )
 
 
@@ -175,14 +171,8 @@ class PronounAgreement(Rule):
             if len(parts) == 2 and all(p.isdigit() for p in parts):
                 obj, poss = int(parts[0]), int(parts[1])
                 self.her_object[str(word)] = (obj + 0.5) / (obj + poss + 1.0)
-        # "President Reagan", "Mr Blair", "coach Ana Ruiz": a title, or a person noun before a full
-        # name, makes the name a person's.
-        self.titled = patterns.compile(
-            r"(?<![\p{L}\p{N}])(?:(?:" + _alternation(_strings(frames.get("name_titles"))) + r")\.?\s+(?:\p{Lu}\p{Ll}+\s+)?"
-            r"|(?:" + _alternation(sorted(w for w in self.lexicon.person_nouns if not w.endswith("s"))) + r")\s+\p{Lu}\p{Ll}+\s+)"
-            r"(?P<name>\p{Lu}[\p{L}'’-]+)(?![\p{L}\p{N}])(?!\s+(?:" + _alternation(_strings(orgs.get("suffixes"))) + r")\b)",
-            regex.VERSION0,
-        )
+        # "President Reagan", "Mr Blair": a title makes the name after it a person's.
+        self.name_titles = frozenset(_strings(frames.get("name_titles")))
         self.pattern = _PERSONAL_OR_THEIR if self.collective else _PERSONAL
 
     # -- data ---------------------------------------------------------------------------------
@@ -388,6 +378,36 @@ _PLURAL_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves"))
 _PERSONAL_PRONOUNS = frozenset(("he", "she", "him", "his", "her", "hers", "himself", "herself"))
 
 
+class _TokenStarts:
+    """The start offsets of a token list, as a sequence `bisect` can search without a copy."""
+
+    __slots__ = ("toks",)
+
+    def __init__(self, toks: list[clause.Token]) -> None:
+        self.toks = toks
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def __getitem__(self, i: int) -> int:
+        return self.toks[i].start
+
+
+class _Names:
+    """A read-only set or mapping of names whose answers are worked out on first use."""
+
+    __slots__ = ("look",)
+
+    def __init__(self, look) -> None:
+        self.look = look
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and bool(self.look(name))
+
+    def get(self, name: str, default=None):
+        return self.look(name) or default
+
+
 class _DocState:
     """What one document's check works out once: sentences, tokens, and the names the article
     itself shows to be bodies or people (computed on the first candidate that needs them)."""
@@ -397,9 +417,12 @@ class _DocState:
         self.doc = doc
         self.prose = doc.prose
         self._sentences: list[tuple[int, int]] | None = None
-        self._bodies: dict[str, str] | None = None
-        self._persons: frozenset[str] | None = None
-        self._tokens: dict[tuple[int, int], list[clause.Token]] = {}
+        self._person: dict[str, bool] = {}
+        self._body: dict[str, str | None] = {}
+        self.persons = _Names(self.is_person)
+        self.bodies = _Names(self.body_kind)
+        self._tokens: dict[int, list[clause.Token]] = {}
+        self._token_ends: dict[int, int] = {}
         self.flagged: set[int] = set()
 
     def sentence_bounds(self, offset: int, fallback: int) -> tuple[int, int]:
@@ -410,74 +433,99 @@ class _DocState:
         return start, min(prev, start)
 
     def tokens(self, start: int, end: int) -> list[clause.Token]:
-        key = (start, end)
-        toks = self._tokens.get(key)
-        if toks is None:
-            toks = clause.tokens(self.prose, start, end)
-            clause.tag(toks, self.rule.lexicon, frozenset(self.bodies), self.persons)
-            self._tokens[key] = toks
+        """The tagged tokens of prose[start:end]. Candidates in one sentence share its start: the
+        stretch is tokenised once, to the end of the sentence, and each takes what it needs."""
+        toks = self._tokens.get(start)
+        if toks is None or self._token_ends[start] < end:
+            stop = max(end, self._sentence_end(end))
+            toks = clause.tokens(self.prose, start, stop)
+            clause.tag(toks, self.rule.lexicon)
+            self._tokens[start] = toks
+            self._token_ends[start] = stop
+        if toks and toks[-1].end > end:
+            return toks[: bisect_left(_TokenStarts(toks), end)]
         return toks
 
-    @property
-    def bodies(self) -> dict[str, str]:
-        if self._bodies is None:
-            self._evidence()
-        return self._bodies  # type: ignore[return-value]
+    def _sentence_end(self, offset: int) -> int:
+        """The end of the Document sentence holding `offset` (or `offset` itself)."""
+        sentences = self._sentences or []
+        i = bisect_right(sentences, (offset, float("inf"))) - 1
+        if 0 <= i < len(sentences) and sentences[i][0] <= offset <= sentences[i][1]:
+            return sentences[i][1]
+        return offset
 
-    @property
-    def persons(self) -> frozenset[str]:
-        if self._persons is None:
-            self._evidence()
-        return self._persons  # type: ignore[return-value]
+    # -- the article's evidence on a name, looked up where the name is used, once per name ------
 
-    def _evidence(self) -> None:
-        rule = self.rule
-        lex = rule.lexicon
+    def _occurrences(self, name: str):
+        """Where `name` stands as a whole word in the prose (str.find: no pattern per name)."""
         prose = self.prose
-        persons: set[str] = set()
-        given: set[str] = set()
-        for m in _PERSON_EVIDENCE.finditer(prose):
-            if m.group("g") is not None:
-                # "Kevin Ireland": a place name after a given name is a surname in this article.
-                if m.group("g") in lex.given_names and m.group("d") not in lex.bodies:
-                    given.add(m.group("d"))
-                    given.add(f"{m.group('g')} {m.group('d')}")
-                continue
-            name = m.group("a") or m.group("b") or m.group("c")
-            if name and name not in lex.titles and name.lower() not in lex.person_words and name not in lex.places \
-                    and name not in lex.bodies and name.lower() not in rule.heads:
-                persons.add(name)
-        persons = {p for p in persons if p not in lex.places and p not in lex.bodies and p.lower() not in rule.heads} | given
-        for m in rule.titled.finditer(prose):
-            name = m.group("name")
-            if name not in lex.places and name not in lex.bodies and name not in lex.time_words and name.lower() not in rule.heads:
-                persons.add(name)
-        bodies: dict[str, str] = {}
-        for m in _BODY_EVIDENCE.finditer(prose):
-            if m.group("c") is not None:
-                if rule.owned.get(m.group("owned"), _ZERO)[0] < 2.0:
-                    continue  # "Acme's chief executive" says little; "Acme's shares" says body
-                name = m.group("c")
-            elif m.group("d") is not None:
-                if m.group("head") not in rule.heads:
+        n = len(name)
+        at = prose.find(name)
+        while at >= 0:
+            before = prose[at - 1] if at else " "
+            after = prose[at + n] if at + n < len(prose) else " "
+            if not (before.isalnum() or before in "'’.-") and not after.isalnum():
+                yield at, at + n
+            at = prose.find(name, at + n)
+
+    def is_person(self, name: str) -> bool:
+        """The article shows `name` to be a person's: "Mr NAME", "President NAME", "Ana NAME" (a
+        given name), "coach Ana NAME", "NAME said he", "NAME, 45,"."""
+        found = self._person.get(name)
+        if found is not None:
+            return found
+        lex = self.rule.lexicon
+        found = False
+        if name[:1].isupper() and name not in lex.bodies and name.lower() not in self.rule.heads:
+            prose = self.prose
+            for start, end in self._occurrences(name):
+                if _PERSON_AFTER.match(prose, end, min(len(prose), end + 40)):
+                    found = True
+                    break
+                before = prose[max(0, start - 40) : start]
+                if not before[-1:].isspace():
                     continue
-                name = m.group("d")
-            else:
-                name = m.group("a") or m.group("b")
-            name = " ".join(name.split())
-            if name.startswith("The "):
-                name = name[4:]
-            words = name.split()
-            if not words or words[0].lower() in lex.clause_words or words[0] in lex.time_words:
-                continue
-            if words[-1].rstrip(".") in lex.suffixes and len(words) > 1:
-                bodies.setdefault(" ".join(words[:-1]), "company")
-            bodies.setdefault(name, "company")
-        for name in list(bodies):
-            if name in persons or name.split()[-1] in persons:
-                del bodies[name]
-        self._bodies = bodies
-        self._persons = frozenset(persons)
+                words = before.split()[-2:]
+                if not words:
+                    continue
+                first, last = (words[0] if len(words) == 2 else ""), words[-1]
+                if last.rstrip(".") in self.rule.name_titles:
+                    found = True  # "President Lula", "Mr Berg"
+                elif last in lex.given_names and last.lower() not in lex.not_given_names and f"{last} {name}" not in lex.places:
+                    found = True  # "Kevin Ireland": the place name is a surname here
+                elif last[:1].isupper() and (first.rstrip(".") in self.rule.name_titles or first in lex.person_nouns and not first.endswith("s")):
+                    found = True  # "coach Ana Ruiz", "Prime Minister Ruiz"
+                if found:
+                    break
+        self._person[name] = found
+        return found
+
+    def body_kind(self, name: str) -> str | None:
+        """The article shows `name` to be a body's: "NAME said it/its", "NAME Inc", "NAME's
+        shares" (a noun bodies own), "shares of NAME", "NAME, the retailer"."""
+        if name in self._body:
+            return self._body[name]
+        rule = self.rule
+        prose = self.prose
+        found = None
+        words = name.split()
+        if words and words[0].lower() not in rule.lexicon.clause_words:
+            for start, end in self._occurrences(name):
+                m = _BODY_AFTER.match(prose, end, min(len(prose), end + 80))
+                if m is not None:
+                    if m.group("owned") is not None:
+                        if rule.owned.get(m.group("owned"), _ZERO)[0] < 2.0:
+                            m = None  # "Acme's chief executive" says little; "Acme's shares" says body
+                    elif m.group("phrase") is not None:
+                        if not any(w.lower() in rule.heads for w in m.group("phrase").split()):
+                            m = None
+                if m is not None or _BODY_BEFORE.search(prose, max(0, start - 20), start):
+                    found = "company"
+                    break
+            if found is not None and self.is_person(words[-1]):
+                found = None  # "Mr Ford ... Ford said it would ...": a person's name first
+        self._body[name] = found
+        return found
 
     def person_in(self, start: int, end: int, pronouns_only: bool = False) -> bool:
         """Whether a person is named or referred to in prose[start:end] (the sentence before);
@@ -522,7 +570,9 @@ def _clause_inside(path: list[clause.Token]) -> bool:
 
 def _one_person(tok: clause.Token, persons: frozenset) -> bool:
     """A word that names or refers to one person (a plural cannot own "his" or "her")."""
-    return (tok.tag == "h" or tok.text in persons) and not (tok.text not in persons and _plural(tok))
+    if tok.tag == "N":
+        return tok.text in persons
+    return tok.tag == "h" and not _plural(tok)
 
 
 def _speaker_before(before: list[clause.Token], lex: clause.Lexicon, heads: frozenset = frozenset()) -> bool:

@@ -94,6 +94,15 @@ class Lexicon:
         self.person_nouns = person_nouns
         self.given_names = given_names
         self.suffixes = suffixes
+        # One look-up for the lowercase word classes, the first class listed winning.
+        closed: dict[str, str] = {}
+        for words, mark in ((self.person_words, "h"), (("to",), "t"), (("and",), "c"), (self.clause_words, "x"),
+                            (self.other_pronouns, "o"), (self.plural_auxiliaries, "A"), (self.auxiliaries, "a"),
+                            (self.determiners, "d"), (self.prepositions, "p"), (self.adverbs, "r"), (self.particles, "r"),
+                            (self.person_nouns, "h"), (self.reporting_verbs, "v")):
+            for word in words:
+                closed.setdefault(word, mark)
+        self.closed = closed
         # The longest gazetteer name, in tokens.
         longest = 1
         for name in list(places) + list(bodies):
@@ -111,7 +120,7 @@ def tokens(prose: str, start: int, end: int) -> list[Token]:
     return out
 
 
-def tag(toks: list[Token], lex: Lexicon, bodies_here: frozenset = frozenset(), persons_here: frozenset = frozenset()) -> None:
+def tag(toks: list[Token], lex: Lexicon) -> None:
     """Give each token its tag:
 
     r adverb or particle   p preposition     t "to"       c "and"      a auxiliary   A plural auxiliary
@@ -119,8 +128,8 @@ def tag(toks: list[Token], lex: Lexicon, bodies_here: frozenset = frozenset(), p
     h person word          N capitalised name not known as a place or body   B a known place or body
     n other lowercase word o another pronoun ("it", "they", "its")         x clause break
     """
+    closed = lex.closed
     for i, tok in enumerate(toks):
-        low = tok.lower
         text = tok.text
         first = text[:1]
         if not first.isalnum():
@@ -129,48 +138,32 @@ def tag(toks: list[Token], lex: Lexicon, bodies_here: frozenset = frozenset(), p
         if first.isdigit():
             tok.tag = "d"
             continue
-        bare = text[:-2] if text.endswith(("'s", "’s")) else text
-        if i == 0 and first.isupper() and low in lex.person_nouns:
-            tok.tag = "h"  # "Workers said ...", "Analysts expect ..."
-            continue
-        if low in lex.person_words:
-            tok.tag = "h"
-        elif first.isupper() and (bare in lex.places or bare in lex.bodies or bare in bodies_here):
-            tok.tag = "B"
-        elif first.isupper() and (text in lex.titles or text in persons_here):
-            tok.tag = "h"
-        elif low == "to":
-            tok.tag = "t"
-        elif low == "and":
-            tok.tag = "c"
-        elif low in lex.clause_words:
-            tok.tag = "x"
-        elif low in lex.other_pronouns:
-            tok.tag = "o"
-        elif low in lex.plural_auxiliaries:
-            tok.tag = "A"
-        elif low in lex.auxiliaries:
-            tok.tag = "a"
-        elif low in lex.determiners or text in lex.time_words:
-            tok.tag = "d"
-        elif low in lex.prepositions:
-            tok.tag = "p"
-        elif first.isupper():
+        low = tok.lower
+        if first.isupper():
+            if i == 0 and low in lex.person_nouns:
+                tok.tag = "h"  # "Workers said ...", "Analysts expect ..."
+                continue
             bare = text[:-2] if text.endswith(("'s", "’s")) else text
-            if i == 0 and low in lex.adverbs:
-                tok.tag = "r"
-            elif bare in lex.places or bare in lex.bodies or bare in bodies_here or bare in lex.demonyms:
+            if bare in lex.places or bare in lex.bodies:
                 tok.tag = "B"
-            elif text in lex.given_names:
+                continue
+            found = closed.get(low)
+            if found is not None and (found != "r" or i == 0) and found != "v" and found != "h" or low in lex.person_words:
+                tok.tag = "h" if low in lex.person_words else found
+            elif text in lex.titles or text in lex.given_names:
                 tok.tag = "h"
+            elif text in lex.time_words:
+                tok.tag = "d"
+            elif bare in lex.demonyms:
+                tok.tag = "B"
             else:
                 tok.tag = "N"
-        elif low in lex.adverbs or low in lex.particles or _LY.fullmatch(low):
+            continue
+        found = closed.get(low)
+        if found is not None:
+            tok.tag = found
+        elif _LY.fullmatch(low):
             tok.tag = "r"
-        elif low in lex.person_nouns:
-            tok.tag = "h"
-        elif low in lex.reporting_verbs:
-            tok.tag = "v"
         elif _ING.fullmatch(low):
             tok.tag = "g"
         else:
@@ -211,7 +204,9 @@ def subject_at(toks: list[Token], i: int, limit: int, lex: Lexicon, bodies_here:
         for length in range(min(lex.longest_name + 1, limit - j), 0, -1):
             words = toks[j : j + length]
             name = " ".join(t.text for t in words)
-            kind = lex.places.get(name) or lex.bodies.get(name) or bodies_here.get(name)
+            kind = lex.places.get(name) or lex.bodies.get(name)
+            if kind is None and all(t.text[:1].isupper() or t.text == "&" for t in words):
+                kind = bodies_here.get(name)
             if kind is None:
                 continue
             if name in persons_here:
