@@ -101,7 +101,10 @@ def body_subject_before(toks: list[str], lower: list[str], i: int, places: froze
     return lower[k] in heads and k >= 1 and lower[k - 1] == "the"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
     places, heads = _gazetteer()
     verbs: dict[str, Counter] = defaultdict(Counter)  # word before the possessive, body subjects only
     reflexive: dict[str, Counter] = defaultdict(Counter)

@@ -31,7 +31,10 @@ PRONOUN = re.compile(r"\b(his|her|himself|herself)\b")
 PERSON = re.compile(r"\b(?:he|she|He|She|Mr|Mrs|Ms|Dr|President|Minister|Chancellor|Sir|Lord)\b")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
     from stylecheck.document import Document
 
     places, heads, bodies = gazetteer()

@@ -11,6 +11,8 @@ written apart from the rule (read its docstring). The classes:
 * ``its-his``: "its" -> "his" or "her" (seeded coin), any frame; labels: frame, subject kind.
 * ``its-his/<frame>``: the same, one class per frame (after-verb, after-preposition,
   after-infinitive, coordinated), so that every frame gets its full share of plants.
+* ``its-his/<kind>``: the same, one class per kind of subject (country, city or state, company,
+  organisation: "the bank", institution: a listed body such as "the Kremlin").
 * ``itself-himself``: "itself" -> "himself" or "herself" (the reflexive frame).
 * ``its-their``: "its" -> "their" after a company or organisation subject, in the AP corpora only
   (reuters, fixtures): AP's collective agreement. The BBC keeps British plural agreement.
@@ -33,6 +35,7 @@ from pronoun_plants import subject_owned  # noqa: E402
 PRONOUN = "House.PronounAgreement"
 ITS = "House.ItsContraction"
 FRAMES = ("after-verb", "after-preposition", "after-infinitive", "coordinated")
+KINDS = ("country", "city or state", "company", "organisation", "institution")
 _IT_S = re.compile(r"(?<![\w'’])([Ii]t)(['’])s(?![\w'’])")
 _ITS = re.compile(r"(?<![\w'’])([Ii])ts(?![\w'’])")
 
@@ -42,10 +45,10 @@ def _swap(text: str, start: int, end: int, new: str, labels: dict, rules: tuple[
     return Plant(changed, start, start + len(new), rules, labels, start, end)
 
 
-def its_to_person(frame: str | None = None):
+def its_to_person(frame: str | None = None, kind: str | None = None):
     def planter(text: str, rng: random.Random):
         for o in subject_owned(text):
-            if o["word"] != "its" or frame is not None and o["frame"] != frame:
+            if o["word"] != "its" or frame is not None and o["frame"] != frame or kind is not None and o["kind"] != kind:
                 continue
             new = rng.choice(("his", "her"))
             yield _swap(text, o["start"], o["end"], new, {"frame": o["frame"], "subject": o["kind"]}, (PRONOUN,))
@@ -86,6 +89,7 @@ def contraction_to_its(text: str, rng: random.Random):
 CLASSES = {
     "its-his": its_to_person(),
     **{f"its-his/{f}": its_to_person(f) for f in FRAMES},
+    **{f"its-his/{k}": its_to_person(kind=k) for k in KINDS},
     "itself-himself": itself_to_person,
     "its-their": its_to_their,
     "its-it's": its_to_contraction,
