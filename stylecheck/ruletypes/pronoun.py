@@ -90,6 +90,7 @@ _BODY_AFTER = patterns.compile(
     r"|['’]s\s+(?P<owned>\p{Ll}+)"
     r"|,\s+(?:the|a|an)\s+(?P<phrase>(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)"
 )
+_PERSON_PRONOUN = patterns.compile(r"(?<![\p{L}\p{N}])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)(?![\p{L}\p{N}])")
 _BODY_BEFORE = patterns.compile(r"(?r)(?:shares|stock)\s+(?:of|in)\s+\Z")
 _PERSON_AFTER = patterns.compile(
     r"\s+(?:said|says|told|added|admitted|insisted|explained)\s+(?:he|she)\b|,\s+(?:aged\s+)?\d{1,2},"
@@ -491,14 +492,28 @@ class _DocState:
                 first, last = (words[0] if len(words) == 2 else ""), words[-1]
                 if last.rstrip(".") in self.rule.name_titles:
                     found = True  # "President Lula", "Mr Berg"
+                elif last in ("says", "said") and first[-1:] in ",\"”'’":
+                    found = True  # "... soon," says Ruiz: a quoted speaker
                 elif last in lex.given_names and last.lower() not in lex.not_given_names and f"{last} {name}" not in lex.places:
                     found = True  # "Kevin Ireland": the place name is a surname here
                 elif last[:1].isupper() and (first.rstrip(".") in self.rule.name_titles or first in lex.person_nouns and not first.endswith("s")):
                     found = True  # "coach Ana Ruiz", "Prime Minister Ruiz"
+                elif (last[:1].isupper() and last.isalpha() and not last.isupper() and first[-1:] not in ".!?\"“"
+                      and last not in lex.places and last not in lex.bodies and last not in lex.demonyms
+                      and last not in lex.time_words and last.lower() not in lex.not_given_names
+                      and last.lower() not in lex.closed and last.lower() not in self.rule.heads
+                      and f"{last} {name}" not in lex.bodies and f"{last} {name}" not in lex.places and name not in lex.suffixes
+                      and name not in lex.places
+                      and self._person_pronoun_near(start)):
+                    found = True  # "Emmanuelle Charpentier ... she": an unknown given name
                 if found:
                     break
         self._person[name] = found
         return found
+
+    def _person_pronoun_near(self, offset: int) -> bool:
+        """A personal pronoun in the 300 characters after `offset` ("Ana Ruiz ... she said")."""
+        return _PERSON_PRONOUN.search(self.prose, offset, min(len(self.prose), offset + 300)) is not None
 
     def body_kind(self, name: str) -> str | None:
         """The article shows `name` to be a body's: "NAME said it/its", "NAME Inc", "NAME's
