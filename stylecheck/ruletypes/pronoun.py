@@ -90,6 +90,8 @@ _BODY_AFTER = patterns.compile(
     r"|['’]s\s+(?P<owned>\p{Ll}+)"
     r"|,\s+(?:the|a|an)\s+(?P<phrase>(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)"
 )
+_LEGAL_LOWER = frozenset(("inc", "corp", "co", "cos", "ltd", "plc", "llc", "lp", "ag", "sa", "spa", "nv", "se", "gmbh"))
+_NAME_GOES_ON = patterns.compile(r"[ \t]+(?:\p{Lu}|&)")  # "Ford Motor Co": a longer name
 _PERSON_PRONOUN = patterns.compile(r"(?<![\p{L}\p{N}])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)(?![\p{L}\p{N}])")
 _BODY_BEFORE = patterns.compile(r"(?r)(?:shares|stock)\s+(?:of|in)\s+\Z")
 _PERSON_AFTER = patterns.compile(
@@ -492,7 +494,8 @@ class _DocState:
                 first, last = (words[0] if len(words) == 2 else ""), words[-1]
                 if last.rstrip(".") in self.rule.name_titles:
                     found = True  # "President Lula", "Mr Berg"
-                elif last in ("says", "said") and first[-1:] in ",\"”'’":
+                elif last in ("says", "said") and first[-1:] in "\"”'’" and name not in lex.places \
+                        and not prose.startswith(("'s", "’s"), end):
                     found = True  # "... soon," says Ruiz: a quoted speaker
                 elif last in lex.given_names and last.lower() not in lex.not_given_names and f"{last} {name}" not in lex.places:
                     found = True  # "Kevin Ireland": the place name is a surname here
@@ -503,7 +506,8 @@ class _DocState:
                       and last not in lex.time_words and last.lower() not in lex.not_given_names
                       and last.lower() not in lex.closed and last.lower() not in self.rule.heads
                       and f"{last} {name}" not in lex.bodies and f"{last} {name}" not in lex.places and name not in lex.suffixes
-                      and name not in lex.places
+                      and name not in lex.places and not _NAME_GOES_ON.match(prose, end)
+                      and not first[:1].isupper() and name not in lex.demonyms and name.lower() not in _LEGAL_LOWER
                       and self._person_pronoun_near(start)):
                     found = True  # "Emmanuelle Charpentier ... she": an unknown given name
                 if found:
