@@ -22,6 +22,7 @@ RULE_TYPES: dict[str, str] = {
     # Newsroom rule types, backed by code and parameterised in YAML.
     "runtogether": "runtogether",
     "pronoun-agreement": "pronoun",
+    "its-contraction": "itscontraction",
     "dates": "dates",
     "times": "times",
     "money": "money",

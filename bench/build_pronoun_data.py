@@ -1,0 +1,383 @@
+"""Build rules/data/pronoun_learned.yml: how edited news uses "its" against "his"/"her" (and "their",
+and "it's"), counted on the corpora's *build* split only (see corpora.py), so that every figure can
+also be reported on held-out text.
+
+    python bench/build_pronoun_data.py            # writes rules/data/pronoun_learned.yml
+
+What is counted (every count is over build documents; nothing is chosen by hand):
+
+* ``owned``: the words that follow a possessive. After "its", "his" or "her", "their", the next
+  lowercase words up to the first function word, punctuation or figure (at most three: "its growth
+  forecast", "his knee injury"). Each word gets three counts: after its, after his/her, after their.
+  A noun a body owns ("forecast", "loans", "shareholders") is far more common after "its" than its
+  share of all possessives; a person's ("wife", "goal", "resignation") after "his"/"her".
+* ``before``: the word right before the possessive ("reiterated its", "scored his", "on its").
+* ``person_nouns``: lowercase nouns that name a person, from how the corpus refers back to them:
+  "the N who", "N, who", "the N said he/she" against "the N which", "N, which", "the N said it".
+* ``given_names``: capitalised words that open a person's name: "W X" where the same article later
+  calls X "Mr/Mrs/Ms/Dr X", or says "X said he/she" or "X, who".
+* ``its_next`` / ``its_contracted_next``: the word after "its" and after "it's"/"it is"/"it has"
+  (for House.ItsContraction): which reading a next word allows.
+
+The output is data, not code: the rule weighs it (naive Bayes log-odds, see
+stylecheck/ruletypes/pronoun.py). Words with fewer than MIN_COUNT uses are left out.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import documents  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "rules" / "data" / "pronoun_learned.yml"
+CORPORA = ("bbc", "reuters", "fixtures")
+MIN_COUNT = 3
+
+# Closed-class words that end the run of words owned by a possessive ("its plan *to* ...").
+FUNCTION = frozenset(
+    """a an the this that these those of to in on at for with from by about as into onto over under
+    after before during since until through against between among within without and or but nor so
+    yet if than then when while where who whom whose which what whether because although though
+    is was are were be been being has have had do does did will would could should shall may might
+    must can cannot not no it its it's he she his her him they them their we us our you your i me
+    my there here also only just even still again already very more most less least much many such
+    own up down out off back said says""".split()
+)
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\d[\d.,]*|[^\sA-Za-z\d]")
+_CAP = re.compile(r"[A-Z][a-z]+$")
+# "Acme said it/its", "Acme Inc": a body. "Mr Acme", "Acme said he": a person.
+BODY_NAME = re.compile(
+    r"(?<![\w&.-])((?:[A-Z][\w&-]*)(?: [A-Z][\w&-]*){0,2})(?: (?:said|says) its\b|,? (?:Inc|Corp|Co|Ltd|Plc|PLC|plc|LLC|AG|SA|NV)\b)"
+)
+PRECEDED_BY_NAME = re.compile(r"[A-Z][\w&.-]*\s\Z")
+FULL_NAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][\w-]+)")
+PERSON_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss|Sir)\.? ([A-Z][\w-]+)|([A-Z][\w-]+) (?:said|says|told|added) (?:he|she)\b")
+
+
+def tokens(text: str) -> list[str]:
+    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+def _gazetteer() -> tuple[frozenset, frozenset]:
+    """Place names (one word) and organisation head nouns, for finding body subjects."""
+    import yaml
+
+    data = Path(__file__).resolve().parent.parent / "rules" / "data" / "gazetteer"
+    places = set()
+    for name in ("countries.yml", "us_states.yml", "cities.yml"):
+        d = yaml.safe_load((data / name).read_text(encoding="utf-8"))
+        places.update(w for w in d.get("names") or () if " " not in w)
+        places.difference_update(d.get("person_names") or ())
+    heads = yaml.safe_load((data / "organisations.yml").read_text(encoding="utf-8")).get("heads") or ()
+    return frozenset(places), frozenset(heads)
+
+
+SKIPPABLE = frozenset(
+    """has had is was will would could should may might must can cannot did does been be being
+    also again still already now then not never even further once yet soon just only recently
+    to""".split()
+)
+
+
+def body_subject_before(toks: list[str], lower: list[str], i: int, places: frozenset, heads: frozenset) -> bool:
+    """Whether the clause subject before the verb at token i is a body: "it", "the HEAD" or a
+    gazetteer place, with only auxiliaries, adverbs, "to" and lowercase words between (at most four)."""
+    k = i - 1
+    skipped = 0
+    while k >= 0 and skipped < 4 and (lower[k] in SKIPPABLE or lower[k].endswith("ly") and toks[k][:1].islower()):
+        k -= 1
+        skipped += 1
+    if k < 0:
+        return False
+    if lower[k] == "it":
+        return True
+    if toks[k] in places:
+        return k == 0 or not toks[k - 1][:1].isupper()
+    return lower[k] in heads and k >= 1 and lower[k - 1] == "the"
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
+    places, heads = _gazetteer()
+    verbs: dict[str, Counter] = defaultdict(Counter)  # word before the possessive, body subjects only
+    reflexive: dict[str, Counter] = defaultdict(Counter)
+    bodyish: dict[str, Counter] = defaultdict(Counter)
+    verb_totals: Counter = Counter()
+    reflexive_totals: Counter = Counter()
+    owned: dict[str, Counter] = defaultdict(Counter)  # word -> {its, person, their}
+    before: dict[str, Counter] = defaultdict(Counter)
+    persony: dict[str, Counter] = defaultdict(Counter)  # noun -> {person, thing}
+    given: Counter = Counter()
+    its_next: Counter = Counter()
+    contracted_next: Counter = Counter()
+    totals: Counter = Counter()
+    its_prev: Counter = Counter()
+    its_next2: Counter = Counter()
+    contracted_next2: Counter = Counter()
+    contracted_prev: Counter = Counter()
+    her_before: dict[str, Counter] = defaultdict(Counter)
+    body_docs: dict[str, set] = defaultdict(set)
+    full_names: dict[str, set] = defaultdict(set)  # first word -> capitalised words after it
+    person_docs: dict[str, set] = defaultdict(set)
+    lowercase_uses: Counter = Counter()
+    documents_read = 0
+    for corpus_name in CORPORA:
+        for _name, text in documents(corpus_name, "build"):
+            documents_read += 1
+            toks = tokens(text)
+            lower = [t.lower() for t in toks]
+            n = len(toks)
+            for i, word in enumerate(lower):
+                kind = None
+                if word == "its":
+                    kind = "its"
+                elif word in ("his", "her"):
+                    kind = "person"
+                elif word == "their":
+                    kind = "their"
+                if kind is not None:
+                    # "her" is also an object ("told her the ..."): only a following content word counts.
+                    # A leading name or figure is a feature of its own ("its Tenngasco unit", "its
+                    # 1987 harvest"), and the lowercase words after it still count.
+                    run = []
+                    j0 = i + 1
+                    if j0 < n and (toks[j0][:1].isupper() or toks[j0][:1].isdigit()) and (kind != "person" or word == "his"):
+                        run.append("<number>" if toks[j0][:1].isdigit() else "<name>")
+                        while j0 < n and j0 < i + 5 and (toks[j0][:1].isupper() or toks[j0][:1].isdigit()):
+                            j0 += 1
+                    for j in range(j0, min(n, j0 + 3)):
+                        w = toks[j]
+                        if not w.isalpha() and "-" not in w and "'" not in w or not w[:1].islower() or lower[j] in FUNCTION:
+                            break
+                        run.append(lower[j])
+                    if run:
+                        totals[kind] += 1
+                        for w in run:
+                            owned[w][kind] += 1
+                        if i > 0 and toks[i - 1][:1].isalpha():
+                            before[lower[i - 1]][kind] += 1
+                            if toks[i - 1][:1].islower() and body_subject_before(toks, lower, i - 1, places, heads):
+                                verbs[lower[i - 1]][kind] += 1
+                                verb_totals[kind] += 1
+                # "her" as an object ("told her the", "gave her a", "for her ,") against a possessive
+                # ("cut her forecast"), by the word before it.
+                if word == "her" and i > 0 and i + 1 < n and toks[i - 1][:1].islower():
+                    nxt = lower[i + 1]
+                    if nxt in FUNCTION or not toks[i + 1][:1].isalnum():
+                        her_before[lower[i - 1]]["object"] += 1
+                    elif toks[i + 1][:1].islower():
+                        her_before[lower[i - 1]]["possessive"] += 1
+                # Reflexives: the verb before "itself" against "himself"/"herself".
+                if word in ("itself", "himself", "herself", "themselves") and i > 0 and toks[i - 1][:1].islower():
+                    rkind = {"itself": "its", "themselves": "their"}.get(word, "person")
+                    reflexive[lower[i - 1]][rkind] += 1
+                    reflexive_totals[rkind] += 1
+                # What follows "its" against "it's", "it is", "it has".
+                prev_key = _next_key(toks[i - 1]) if i > 0 else "<start>"
+                if i > 0 and toks[i - 1] in (".", "!", "?", '"', "“"):
+                    prev_key = "<start>"
+                if word == "its" and i + 1 < n:
+                    its_next[_next_key(toks[i + 1])] += 1
+                    its_prev[prev_key] += 1
+                    if i + 2 < n:
+                        its_next2[_next_key(toks[i + 2])] += 1
+                elif word in ("it's",) and i + 1 < n:
+                    contracted_next[_next_key(toks[i + 1])] += 1
+                    contracted_prev[prev_key] += 1
+                    if i + 2 < n:
+                        contracted_next2[_next_key(toks[i + 2])] += 1
+                elif word == "it" and i + 2 < n and lower[i + 1] in ("is", "has"):
+                    contracted_next[_next_key(toks[i + 2])] += 1
+                    contracted_prev[prev_key] += 1
+                    if i + 3 < n:
+                        contracted_next2[_next_key(toks[i + 3])] += 1
+                # Person nouns: "the N who", "N, who", "the N said he".
+                if word in ("who", "whom") and i >= 1:
+                    j = i - 1 if lower[i - 1] != "," else i - 2
+                    if j >= 0 and toks[j][:1].islower() and toks[j].isalpha():
+                        persony[lower[j]]["person"] += 1
+                elif word == "which" and i >= 1:
+                    j = i - 1 if lower[i - 1] != "," else i - 2
+                    if j >= 0 and toks[j][:1].islower() and toks[j].isalpha():
+                        persony[lower[j]]["thing"] += 1
+                elif word in ("said", "says", "added", "told") and i >= 2 and i + 1 < n and lower[i - 2] in ("the", "a"):
+                    noun = lower[i - 1]
+                    if toks[i - 1].isalpha() and toks[i - 1][:1].islower():
+                        if lower[i + 1] in ("he", "she", "his", "her"):
+                            persony[noun]["person"] += 1
+                            bodyish[noun]["person"] += 1
+                        elif lower[i + 1] in ("it", "its"):
+                            persony[noun]["thing"] += 1
+                            bodyish[noun]["body"] += 1
+                elif word in ("himself", "herself", "itself") and i >= 2 and lower[i - 2] in ("the", "a"):
+                    noun = lower[i - 1]
+                    if toks[i - 1].isalpha() and toks[i - 1][:1].islower():
+                        persony[noun]["person" if word != "itself" else "thing"] += 1
+            # Given names: "W X" where X is a person later in the same article.
+            for t in toks:
+                if t[:1].islower():
+                    lowercase_uses[t] += 1
+            surnames = set()
+            for i in range(n - 1):
+                if toks[i] in ("Mr", "Mrs", "Ms", "Dr", "Miss") and _CAP.match(toks[i + 1]):
+                    surnames.add(toks[i + 1])
+                elif _CAP.match(toks[i]) and i + 2 < n and lower[i + 1] in ("said", "says", "told", "added") and lower[i + 2] in ("he", "she", "his", "her"):
+                    surnames.add(toks[i])
+                elif _CAP.match(toks[i]) and i + 2 < n and lower[i + 1] == "," and lower[i + 2] == "who":
+                    surnames.add(toks[i])
+            # Names the article shows to be bodies ("Acme said it", "Acme Inc"), or people.
+            for m in BODY_NAME.finditer(text):
+                if not PRECEDED_BY_NAME.search(text, 0, m.start()):  # the whole name, not its tail
+                    body_docs[m.group(1)].add(_name)
+            for m in PERSON_NAME.finditer(text):
+                person_docs[(m.group(1) or m.group(2))].add(_name)
+            for m in FULL_NAME.finditer(text):
+                full_names[m.group(1)].add(m.group(2))
+            seen_given = set()
+            for i in range(n - 1):
+                w, x = toks[i], toks[i + 1]
+                if _CAP.match(w) and _CAP.match(x) and (i == 0 or not _CAP.match(toks[i - 1])):
+                    if x in surnames:
+                        seen_given.add(w)
+            for w in seen_given:
+                given[w] += 1
+    lines = [
+        "# Generated by bench/build_pronoun_data.py from the build split of the corpora in ../shared",
+        "# (bbc, reuters, fixtures; see bench/corpora.py). Do not edit by hand: rerun the script.",
+        "# Counts only (no corpus text). See the script's docstring for what each table counts.",
+        f"documents: {documents_read}",
+        f"totals: {{its: {totals['its']}, person: {totals['person']}, their: {totals['their']}}}",
+        "# word: its his/her their  (uses of the word in the run after each possessive)",
+        "owned:",
+    ]
+    for w in sorted(owned):
+        c = owned[w]
+        if sum(c.values()) >= MIN_COUNT:
+            lines.append(f"  {_key(w)}: {c['its']} {c['person']} {c['their']}")
+    lines.append(f"verb_totals: {{its: {verb_totals['its']}, person: {verb_totals['person']}, their: {verb_totals['their']}}}")
+    lines.append("# word: its his/her their  (the word right before the possessive, when the clause's subject")
+    lines.append("# is a body: 'it', 'the <head noun>' or a gazetteer place)")
+    lines.append("verbs:")
+    for w in sorted(verbs):
+        c = verbs[w]
+        if sum(c.values()) >= 2:
+            lines.append(f"  {_key(w)}: {c['its']} {c['person']} {c['their']}")
+    lines.append(f"reflexive_totals: {{its: {reflexive_totals['its']}, person: {reflexive_totals['person']}, their: {reflexive_totals['their']}}}")
+    lines.append("# word: itself himself/herself themselves  (the word right before the reflexive)")
+    lines.append("reflexive:")
+    for w in sorted(reflexive):
+        c = reflexive[w]
+        if sum(c.values()) >= 2:
+            lines.append(f"  {_key(w)}: {c['its']} {c['person']} {c['their']}")
+    body_nouns = sorted(
+        w for w, c in bodyish.items()
+        if c["body"] >= 2 and c["body"] >= 4 * c["person"] and w not in FUNCTION and (not w.endswith("s") or w.endswith("ss"))
+    )
+    lines.append("# nouns that 'said it/its' at least twice and four times as often as 'said he/she'")
+    lines.append("body_nouns: [" + ", ".join(_key(w) for w in body_nouns) + "]")
+    lines.append("# word: its his/her their  (the word right before the possessive)")
+    lines.append("before:")
+    for w in sorted(before):
+        c = before[w]
+        if sum(c.values()) >= MIN_COUNT:
+            lines.append(f"  {_key(w)}: {c['its']} {c['person']} {c['their']}")
+    names = sorted(
+        w for w, c in given.items()
+        if c >= 2 and w.lower() not in FUNCTION and lowercase_uses[w.lower()] < 5 and w not in places
+        and w not in ("Mr", "Mrs", "Ms", "Dr", "Sir", "Miss")
+    )
+    for first in names:
+        for surname in full_names.get(first, ()):
+            person_docs[surname].add("*")
+    companies = sorted(
+        n for n, docs in body_docs.items()
+        if len(docs) >= 3 and not person_docs.get(n) and not any(person_docs.get(w) for w in n.split())
+        and n.split()[0] not in ("The", "A", "An", "It", "He", "She", "They", "We", "But", "And", "In", "On", "At", "Reuter", "Reuters")
+        and n.split()[0].lower() not in FUNCTION and n not in places
+    )
+    # Second pass: a lowercase noun right before a person's full name is a role ("coach Ana Ruiz",
+    # "striker Tom Ellis", "spokesman Ed Cole"); before a body's or a place's name it is not.
+    given_set = frozenset(names)
+    role: dict[str, Counter] = defaultdict(Counter)
+    after_article: Counter = Counter()
+    for corpus_name in CORPORA:
+        for _name, text in documents(corpus_name, "build"):
+            toks = tokens(text)
+            for i in range(len(toks) - 2):
+                w = toks[i]
+                if i and toks[i - 1] in ("the", "a", "an", "The", "A", "An"):
+                    after_article[w] += 1
+                if w.isalpha() and w[:1].islower() and w.lower() not in FUNCTION and _CAP.match(toks[i + 1]):
+                    if toks[i + 1] in given_set and _CAP.match(toks[i + 2]):
+                        role[w]["person"] += 1
+                    else:
+                        role[w]["other"] += 1
+    for w, c in role.items():
+        if c["person"] >= 5 and c["person"] >= 0.3 * (c["person"] + c["other"]) and after_article[w] >= 3:
+            persony[w]["person"] += c["person"]
+    nouns = sorted(
+        w for w, c in persony.items()
+        if (w not in bodyish or bodyish[w]["body"] <= bodyish[w]["person"])
+        and c["person"] >= MIN_COUNT and c["person"] >= 2 * c["thing"] and w not in FUNCTION and not w.endswith("ed")
+    )
+    lines.append("# nouns referred back to as a person (who, said he/she) at least four times as often as a thing")
+    lines.append("person_nouns: [" + ", ".join(_key(w) for w in nouns) + "]")
+    lines.append("# capitalised words that open a person's name in at least two articles")
+    lines.append("given_names: [" + ", ".join(_key(w) for w in names) + "]")
+    lines.append("# names written 'NAME said it/its' or 'NAME Inc/Corp/...' in at least three articles, and never")
+    lines.append("# as a person ('Mr NAME', 'NAME said he')")
+    lines.append("bodies: [" + ", ".join(json.dumps(n) for n in companies) + "]")
+    lines.append("# word before 'her': object possessive  ('told her the ...' against 'cut her forecast')")
+    lines.append("her_before:")
+    for w in sorted(her_before):
+        c = her_before[w]
+        if sum(c.values()) >= 2:
+            lines.append(f"  {_key(w)}: {c['object']} {c['possessive']}")
+    lines.append(f"its_next_totals: {{its: {sum(its_next.values())}, contracted: {sum(contracted_next.values())}}}")
+    lines.append("# word: after its, after it's/it is/it has")
+    lines.append("its_next:")
+    for w in sorted(set(its_next) | set(contracted_next)):
+        a, b = its_next[w], contracted_next[w]
+        if a + b >= MIN_COUNT:
+            lines.append(f"  {_key(w)}: {a} {b}")
+    lines.append("# the word after next: its, it's/it is/it has")
+    lines.append("its_next2:")
+    for w in sorted(set(its_next2) | set(contracted_next2)):
+        a, b = its_next2[w], contracted_next2[w]
+        if a + b >= MIN_COUNT:
+            lines.append(f"  {_key(w)}: {a} {b}")
+    lines.append("# word before: its, it's/it is/it has")
+    lines.append("its_prev:")
+    for w in sorted(set(its_prev) | set(contracted_prev)):
+        a, b = its_prev[w], contracted_prev[w]
+        if a + b >= MIN_COUNT:
+            lines.append(f"  {_key(w)}: {a} {b}")
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{OUT}: {documents_read} build documents; totals {dict(totals)}; "
+          f"{len(nouns)} person nouns, {len(names)} given names")
+    return 0
+
+
+def _next_key(token: str) -> str:
+    """The word after its/it's as counted: lowercase, or "<name>" / "<number>"."""
+    if token[:1].isdigit():
+        return "<number>"
+    if token[:1].isupper() and token.lower() not in FUNCTION:
+        return "<name>"
+    return token.lower()
+
+
+def _key(word: str) -> str:
+    return json.dumps(word) if not re.fullmatch(r"[a-z][a-z-]*|[A-Z][a-z]+", word) or word in (
+        "yes", "no", "on", "off", "true", "false", "null", "y", "n") else word
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

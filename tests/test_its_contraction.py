@@ -1,0 +1,72 @@
+"""House.ItsContraction: "its" for "it's" and "it's" for "its", decided by the words around it; the
+fix is safe only where the other reading is impossible. Sentences written for this test."""
+from __future__ import annotations
+
+import pytest
+
+from stylecheck import check
+from stylecheck.engine import Linter
+from stylecheck.config import Config
+from stylecheck.source import Source
+
+from .conftest import assert_invariant
+
+RULE = "House.ItsContraction"
+
+
+def _findings(text: str):
+    diagnostics = check(text, path="story.txt", config={"select": [RULE]})
+    assert_invariant(text, diagnostics)
+    return [d for d in diagnostics if d.rule == RULE]
+
+
+def _fixes(text: str):
+    linter = Linter(Config(select=(RULE,)))
+    return [(d.match, d.suggestions, d.fix.applicability if d.fix else None)
+            for d in linter.lint_source(Source.from_text(text, "story.txt")).diagnostics]
+
+
+@pytest.mark.parametrize(
+    "text, match, suggestion",
+    [
+        ("The mayor said its a fine day for the harbour.", "its", "it's"),
+        ("Its been a hard winter for the fleet.", "Its", "It's"),
+        ("Residents say its not safe to swim there.", "its", "it's"),
+        ("The ferry has lost it's own berth.", "it's", "its"),
+    ],
+)
+def test_certain_readings_fire_with_a_safe_fix(text, match, suggestion):
+    (d,) = _findings(text)
+    assert (d.match, d.suggestions, d.category) == (match, (suggestion,), "typo")
+    assert d.severity == "suggestion"
+    assert _fixes(text) == [(match, (suggestion,), "safe")]
+
+
+def test_a_likely_reading_fires_with_an_unsafe_fix():
+    text = "Critics say its likely to close by March."
+    assert _fixes(text) == [("its", ("it's",), "unsafe")]
+
+
+def test_message_says_why():
+    (d,) = _findings("Residents say its not safe to swim there.")
+    assert d.message == "'its': the possessive does not fit before 'not': write 'it's' (it is, it has)."
+    (d,) = _findings("The ferry has lost it's own berth.")
+    assert d.message == "'it's': 'it's' means 'it is' or 'it has'; here the possessive 'its' is meant."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council cut its budget again.",
+        "It's a fine day for the harbour.",
+        "It's time to rebuild the pier.",
+        "The port kept its going rate for berths.",
+        "Its 2024 results were mixed.",
+        "The ferry said its timetable would change.",
+        "Its likely successor is a smaller boat.",      # "likely" before a noun: the possessive
+        "It's Monday, and the market is shut.",          # a name after "it's": left alone
+        "The team lifted its first trophy in years.",
+    ],
+)
+def test_correct_uses_stay_silent(text):
+    assert _findings(text) == []
