@@ -31,6 +31,8 @@ RULE_TYPES: dict[str, str] = {
     "percent": "percent",
     "dialect": "dialect",
     "namevariant": "namevariant",
+    "doubledword": "doubledword",
+    "repeatedphrase": "repeatedphrase",
     "acronym": "acronym",
     "variants": "variants",
 }
