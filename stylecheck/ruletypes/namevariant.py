@@ -66,8 +66,10 @@ _NOT_NEIGHBOURS = frozenset(
 )
 _PREVIOUS = patterns.compile(r"(\p{Lu}[\p{L}'’-]*) $")
 _NEXT = patterns.compile(r"(?:['’]s)? (\p{Lu}[\p{L}'’-]*)")
-# A run of lines (names) that begin with the same three letters, in a sorted list of names.
+# A run of lines (names) that begin with the same three letters, in a sorted list of names; and
+# a run that begins with the same two (a name's first and last letters, written before it).
 _SHARED_START = patterns.compile(r"^([^\n]{3})[^\n]*(?:\n\1[^\n]*)+", regex.MULTILINE)
+_SHARED_ENDS = patterns.compile(r"^([^\n]{2})[^\n]*(?:\n\1[^\n]*)+", regex.MULTILINE)
 _GAZETTEER_WORD = patterns.compile(r"\b\p{Lu}\p{Ll}{3,}\b")
 # A capitalised word at least this common (Zipf) says nothing about who a name is ("Later", "Today").
 _ORDINARY = 5.0
@@ -77,12 +79,12 @@ _LONG = 8
 
 class NameVariant(Rule):
     FIELDS = {
-        "minlength": Field((int,), 5, doc="shortest name considered"),
+        "minlength": Field((int,), 4, doc="shortest name considered"),
         "substitution": Field((int,), 7, doc="shortest name in which one changed letter makes a variant"),
         "exceptions": Field((list,), [], doc="names never reported (each a whole word)"),
         "frequencies": Field((str,), "frequencies/en.yml", doc="word frequencies: a spelling found there is known"),
         "gazetteers": Field((list,), [], doc="data files whose `names` are known spellings"),
-        "rare": Field((float, int), 1.5, doc="Zipf value at or below which a known spelling may be a misspelling"),
+        "rare": Field((float, int), 2.5, doc="Zipf value at or below which a known spelling may be a misspelling"),
         "rarer": Field((float, int), 2.0, doc="how much rarer (in Zipf) that spelling must be than the other"),
         "common": Field((float, int), 3.5, doc="Zipf value from which a known spelling the article uses less is another word"),
     }
@@ -171,18 +173,19 @@ class NameVariant(Rule):
         """Pairs one or two edits apart (two only for long names), with their distance.
 
         Both names begin with the same letter, and one edit leaves either the first three letters
-        alone (an edit further on) or the last two (an edit near the start). So only names that
-        share their first three letters, or their first letter and their last two, are compared: in
-        a sorted list those are runs of neighbouring lines, which one regex search finds."""
+        alone (an edit from the fourth letter on) or the last letter (an edit before it; names have
+        five letters or more). So only names that share their first three letters, or their first
+        and last letters, are compared: in a sorted list those are runs of neighbouring lines,
+        which one regex search finds."""
         original = dict(zip(lowered, names))
         pairs: dict[tuple[str, str], int] = {}
         forward = "\n".join(lowered)
-        backward = "\n".join(sorted(low[0] + low[::-1] for low in lowered))
-        for joined, flip in ((forward, False), (backward, True)):
-            for run in _SHARED_START.finditer(joined):
+        backward = "\n".join(sorted(low[0] + low[-1] + low for low in lowered))
+        for joined, pattern, flip in ((forward, _SHARED_START, False), (backward, _SHARED_ENDS, True)):
+            for run in pattern.finditer(joined):
                 members = run.group().split("\n")
                 if flip:
-                    members = [m[:0:-1] for m in members]
+                    members = [m[2:] for m in members]
                 for x, a in enumerate(members):
                     for b in members[x + 1 :]:
                         found = self._edit_distance(a, b)
@@ -237,16 +240,12 @@ class NameVariant(Rule):
         return found
 
     def _two_known_words(self, a: str, b: str, seen: dict[str, float]) -> bool:
-        """Both spellings known, neither rare beside the other, and not two transliterations of
-        one name: two words (India/Indian, Steve/Steven), whatever the article says."""
-        za, zb = self._zipf(a, seen), self._zipf(b, seen)
-        if not za or not zb:
+        """Both spellings known, neither rare beside the other, one the other plus an ending: two
+        words (India/Indian, Steve/Steven), whatever the article says."""
+        if not _is_ending(a, b):
             return False
-        if _is_ending(a, b):
-            return True
-        if min(za, zb) <= self.rare and abs(za - zb) >= self.rarer:
-            return False  # Toyko beside Tokyo
-        return _skeleton(a) != _skeleton(b)
+        za, zb = self._zipf(a, seen), self._zipf(b, seen)
+        return bool(za and zb) and not (min(za, zb) <= self.rare and abs(za - zb) >= self.rarer)
 
     def _lookup(self, name: str) -> float:
         found = self.frequencies.zipf(name)
@@ -273,34 +272,39 @@ class NameVariant(Rule):
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
         ending = _is_ending(a, b)
         language = ""  # the spelling outside evidence favours
+        if ending:
+            # One is the other plus an ending. A plural ("the Finneys", Britains) or a longer name
+            # that is the rarer (Italiana beside Italian, Nighty beside Night) is another word; a
+            # shorter one that is rarer or unknown may have lost its last letter (Londo, London).
+            if long_.lower().endswith("s") and len(long_) == len(short) + 1:
+                return None
+            z_short, z_long = (za, zb) if short == a else (zb, za)
+            if not z_long or z_short >= z_long:
+                return None
+        beside = (self._neighbours(prose, places[a], lowercase), self._neighbours(prose, places[b], lowercase))
         if za and zb:
-            if min(za, zb) <= self.rare and abs(za - zb) >= self.rarer and not ending:
-                language = a if za > zb else b  # Toyko beside Tokyo: a misspelling the word list has seen
-            elif not ending and _skeleton(a) == _skeleton(b) and _shared(self._neighbours(prose, places[a], lowercase), self._neighbours(prose, places[b], lowercase)):
-                language = ""  # two known spellings of one person's name (Mohammed/Muhammad Ali)
-            else:
-                return None  # two known names (Jon/John, Kenya/Kenyan, Southern/Northern)
+            if min(za, zb) <= self.rare and abs(za - zb) >= self.rarer:
+                # Toyko beside Tokyo: a misspelling the word list has seen, unless the words
+                # beside them show two names (Annette Bening, Being Julia).
+                if _different_people(*beside):
+                    return None
+                language = a if za > zb else b
+            elif ending or not _shared(*beside):
+                return None  # two known words (Jon/John, Kenya/Kenyan), nothing shows one person
         elif za or zb:
             language = a if za else b
-            unknown = b if za else a
-            if unknown.lower() == language.lower() + "s":
-                return None  # "the Finneys" beside Finney: a family, a plural
-        elif ending and not _doubled_last(short, long_):
-            return None  # Kovalenko/Kovalenkos: an unknown name and its plural or inflection
-        if not language and _different_people(self._neighbours(prose, places[a], lowercase), self._neighbours(prose, places[b], lowercase)):
+        if not language and _different_people(*beside):
             return None
         count = a if ca > cb else b if cb > ca else ""
         usual = language or count
         if language and count and language != count:
             usual = ""  # the word list and the article disagree
+        if not (_used_inside_sentence(prose, places[a]) or _used_inside_sentence(prose, places[b])):
+            return None  # both only ever a sentence's first word: capitalised ordinary words
         if usual:
             wrong = b if usual == a else a
-            if not _used_inside_sentence(prose, places[usual]):
-                return None  # the "right" spelling is only ever a sentence's first word
             note = f" '{usual}' is the known spelling." if language else ""
             return wrong, usual, note, True
-        if not (_used_inside_sentence(prose, places[a]) or _used_inside_sentence(prose, places[b])):
-            return None
         if language:
             # The word list and the article disagree. A common word the article uses less is
             # another word (American beside the company Americom); a rarer known name is reported
@@ -312,9 +316,10 @@ class NameVariant(Rule):
 
 
 def _is_ending(a: str, b: str) -> bool:
-    """Is one spelling the other plus an ending (Kenya/Kenyan)?"""
+    """Is one spelling the other plus an ending (Kenya/Kenyan)? Not when the "ending" only doubles
+    the last letter (Brazil/Brazill, Zelensky/Zelenskyy): that is a slip or a transliteration."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_.lower().startswith(short.lower())
+    return long_.lower().startswith(short.lower()) and not _doubled_last(short, long_)
 
 
 def _skeleton(name: str) -> str:

@@ -67,7 +67,7 @@ def is_lone_word(text: str, start: int, end: int) -> bool:
     # Indentation and a closing mark at most: longer lines are answered without slicing them.
     if start - line_start > 16 or line_end - end > 4:
         return False
-    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t.,:;!?")
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
 def is_all_capitals(text: str, pos: int) -> bool:
