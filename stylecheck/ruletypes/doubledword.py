@@ -55,6 +55,10 @@ _BREAK = patterns.compile(r"\r\n|\r|\n")
 _INDENTED_BREAK = patterns.compile(r"(?:\r\n|\r|\n)(?:[ ]{2,}|\t)")
 # Between a run and another use of its word: punctuation only ("Turn, Turn Turn").
 _ADJACENT = patterns.compile(r"[\s,;:!?.…–—-]{1,3}")
+# What comes before a doubled word: the word before it on the same line, or a sentence's end.
+_BEFORE = patterns.compile(r"(?r)(?:(?P<word>\p{L}+)|(?P<end>[.!?:][\"'”’)]*|\n[ \t]*\n)|(?P<other>\S))\s*\Z")
+# A word this common (Zipf) doubled at a sentence's start is a slip ("All All three").
+_VERY_COMMON = 5.5
 # Where a clause ends, looking back from a doubled preposition.
 _CLAUSE_BREAK = patterns.compile(r"[,;:.!?\"“”()\[\]—–]")
 _WORDS_AND_CONTRACTIONS = patterns.compile(r"\p{L}+(?:['’]\p{L}+)?")
@@ -68,6 +72,8 @@ class DoubledWord(Rule):
         "names": Field((list,), [], doc="words that double as a name (Walla Walla): never reported"),
         "safe": Field((list,), [], doc="words no reading doubles (the the): their fix is marked safe"),
         "stranding": Field((list,), [], doc="prepositions that may end a relative clause (waiting for for years)"),
+        "frequencies": Field((str,), "frequencies/en.yml", doc="word frequencies: how common a word is"),
+        "common": Field((float, int), 4.5, doc="Zipf value from which a word is too common to be half of a doubled name"),
         "relativisers": Field((list,), [], doc="words that open a relative clause (that, which, what)"),
         "subjects": Field((list,), [], doc="subject pronouns (we, they)"),
         "openers": Field((list,), [], doc="words after which a subject pronoun opens a main clause (and, but, said)"),
@@ -84,6 +90,10 @@ class DoubledWord(Rule):
         self.relativisers = lower("relativisers")
         self.subjects = lower("subjects")
         self.openers = lower("openers")
+        self.common = float(self.option("common"))
+        from ..frequencies import shared
+
+        self.frequencies = shared(self.ctx.shared, str(self.option("frequencies")), self.path)
 
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
@@ -130,9 +140,12 @@ class DoubledWord(Rule):
         name_like = capitals or (not word.islower() and not all(w.islower() for w in others))
         key = " ".join(w.lower() for _s, _e, w in copies)
         if name_like:
-            if lower in self.names or forms.get(key, 0) > 1:
-                return None
-            if not _used_alone(prose, word, runs, ignorecase=capitals):
+            if lower in self.names or forms.get(key, 0) > 1 or len(copies) > 2:
+                return None  # a known name, a double the article makes twice, a title's triple
+            # A slip when the article also uses the word on its own, in any case (an ordinary word
+            # in lowercase, "In In 2002"; a dateline's "NEW YORK" beside "New York York");
+            # otherwise a name that only ever comes doubled.
+            if not _used_alone(prose, word, runs) and not self._inside_a_name(prose, copies[0][0], word):
                 return None
         else:
             if lower in self.emphatic and _in_quotation(prose, doc, m.start()):
@@ -145,6 +158,19 @@ class DoubledWord(Rule):
         safe = lower in self.safe_words and not name_like
         return _match(m.start(), m.end(), message, word, safe and self.fix_safe)
 
+
+    def _inside_a_name(self, prose: str, start: int, word: str) -> bool:
+        """A common word doubled inside a longer name ("Fox Television Stations Stations", "the
+        New York York exchange") or at a sentence's start ("All All three"): doubled names are
+        units of rarer words (Bafana Bafana, Koh Phi Phi, Duran Duran)."""
+        if len(word) < 3 or self.frequencies.zipf(word) < self.common:
+            return False  # a rarer word, or a syllable ("Sha La La")
+        before = _BEFORE.search(prose, max(0, start - 60), start)
+        if before is None or before.group("end") is not None:
+            return self.frequencies.zipf(word) >= _VERY_COMMON  # a sentence's or the text's start
+        if before.group("word") is not None:
+            return before.group("word")[0].isupper()
+        return False  # after a comma, a quote mark, a bracket
 
     def _may_strand(self, prose: str, start: int) -> bool:
         """Could the first copy end a relative clause ("the moment we have been waiting for | for
@@ -175,11 +201,11 @@ def _in_quotation(prose: str, doc: Document, pos: int) -> bool:
     return False
 
 
-def _used_alone(prose: str, word: str, runs: list, ignorecase: bool) -> bool:
-    """Does the article use `word` on its own, outside the repeats of it (and not right beside one)?"""
-    flags = regex.IGNORECASE if ignorecase else 0
+def _used_alone(prose: str, word: str, runs: list) -> bool:
+    """Does the article use `word` (in any case) on its own, outside the repeats of it and not
+    right beside one?"""
     # Built for this document and word: not a fixed pattern, so not kept in the pattern store.
-    uses = regex.compile(r"(?<![\p{L}\p{N}_'’-])" + regex.escape(word) + r"(?![\p{L}\p{N}_-])", flags)
+    uses = regex.compile(r"(?<![\p{L}\p{N}_'’-])" + regex.escape(word) + r"(?![\p{L}\p{N}_-])", regex.IGNORECASE)
     folded = word.lower()
     spans = [(m.start(), m.end()) for m in runs if m.group("word").lower() == folded]
     for use in uses.finditer(prose):

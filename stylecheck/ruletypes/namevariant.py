@@ -98,7 +98,9 @@ class NameVariant(Rule):
         self.rare = float(self.option("rare"))
         self.rarer = float(self.option("rarer"))
         self.common = float(self.option("common"))
-        self.frequencies = _shared_frequencies(self, str(self.option("frequencies")))
+        from ..frequencies import shared
+
+        self.frequencies = shared(self.ctx.shared, str(self.option("frequencies")), self.path)
         known: set[str] = set()
         from ..wordlists import load_data
 
@@ -324,18 +326,6 @@ def _is_ending(a: str, b: str) -> bool:
 
 def _skeleton(name: str) -> str:
     return _DOUBLES.sub(r"\1", name.lower().translate(_SOUNDS))
-
-
-def _shared_frequencies(rule: Rule, name: str) -> Frequencies:
-    """The word-frequency table, loaded once per Linter and shared by every rule that reads it (so
-    the compiled-rules cache pickles it once)."""
-    key = "frequencies:" + name
-    table = rule.ctx.shared.get(key)
-    if table is None:
-        from ..frequencies import load
-
-        table = rule.ctx.shared[key] = load(name, rule.path)
-    return table
 
 
 def _counts(this: int, other: int) -> str:
