@@ -261,7 +261,8 @@ class NameVariant(Rule):
         words capitalised at a sentence's start ("Later", "Today"): words the article also writes
         in lowercase, or very common ones."""
         before, after = _neighbours(prose, places)
-        keep = lambda w: w.lower() not in lowercase and self.frequencies.zipf(w) < _ORDINARY  # noqa: E731
+        # An initial ("J Smit") is kept: it tells people apart as a given name does.
+        keep = lambda w: len(w) == 1 or w.lower() not in lowercase and self.frequencies.zipf(w) < _ORDINARY  # noqa: E731
         return {w for w in before if keep(w)}, {w for w in after if keep(w)}
 
     def _weigh(

@@ -50,6 +50,7 @@ class RepeatedPhrase(Rule):
         "coordinators": Field((list,), [], doc="words that join any word to itself (more and more, on and on)"),
         "prepositions": Field((list,), [], doc="words that join a noun to itself (back to back, day by day)"),
         "determiners": Field((list,), [], doc="words that never stand for the repeated word of such a pair (the, its)"),
+        "complements": Field((list,), [], doc="verbs whose object may be followed by itself (what makes a home a home)"),
     }
     DEFAULT_MESSAGE = "'%s' is repeated."
 
@@ -61,6 +62,7 @@ class RepeatedPhrase(Rule):
         self.coordinators = frozenset(str(w).lower() for w in self.option("coordinators"))
         self.prepositions = frozenset(str(w).lower() for w in self.option("prepositions"))
         self.determiners = frozenset(str(w).lower() for w in self.option("determiners"))
+        self.complements = frozenset(str(w).lower() for w in self.option("complements"))
 
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
@@ -123,6 +125,8 @@ class RepeatedPhrase(Rule):
             return None  # copies set apart as columns, or the second opens a paragraph
         if is_table_row(prose, span_start) or is_all_capitals(prose, span_start):
             return None  # a table row, a headline or a label
+        if i > 0 and keys[i - 1] in self.complements and not tokens[i - 1][2][-1] in _EDGE:
+            return None  # "what makes a gadget a gadget", "call a spade a spade"
         if k == 2:
             a, b = keys[i], keys[i + 1]
             for joiner, word in ((a, b), (b, a)):
