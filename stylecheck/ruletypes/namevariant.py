@@ -289,15 +289,15 @@ class NameVariant(Rule):
             if min(za, zb) <= self.rare and abs(za - zb) >= self.rarer:
                 # Toyko beside Tokyo: a misspelling the word list has seen, unless the words
                 # beside them show two names (Annette Bening, Being Julia).
+                language = a if za > zb else b
                 if _different_people(*beside):
                     return None
-                language = a if za > zb else b
             elif ending or not _shared(*beside):
                 return None  # two known words (Jon/John, Kenya/Kenyan), nothing shows one person
         elif za or zb:
             language = a if za else b
-        if not language and _different_people(*beside):
-            return None
+        if (not language or _substituted(a, b)) and _different_people(*beside):
+            return None  # the words beside them differ (Ruhollah Khomenei, Ali Khamenei)
         count = a if ca > cb else b if cb > ca else ""
         usual = language or count
         if language and count and language != count:
@@ -412,6 +412,11 @@ def _neighbours(prose: str, places: list[tuple[int, int]]) -> tuple[set[str], se
         if m and m.group(1) not in _NOT_NEIGHBOURS:
             after.add(m.group(1))
     return before, after
+
+
+def _substituted(a: str, b: str) -> bool:
+    """Same length, other letters: one changed letter or more (not letters moved)."""
+    return len(a) == len(b) and sorted(a.lower()) != sorted(b.lower())
 
 
 def _shared(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
