@@ -59,6 +59,8 @@ _ADJACENT = patterns.compile(r"[\s,;:!?.…–—-]{1,3}")
 _BEFORE = patterns.compile(r"(?r)(?:(?P<word>\p{L}+)|(?P<end>[.!?:][\"'”’)]*|\n[ \t]*\n)|(?P<other>\S))\s*\Z")
 # A word this common (Zipf) doubled at a sentence's start is a slip ("All All three").
 _VERY_COMMON = 5.5
+# Words this common (Zipf) are function words (the, of, will, have), never doubled for stress.
+_FUNCTION_WORD = 6.0
 # Where a clause ends, looking back from a doubled preposition.
 _CLAUSE_BREAK = patterns.compile(r"[,;:.!?\"“”()\[\]—–]")
 _WORDS_AND_CONTRACTIONS = patterns.compile(r"\p{L}+(?:['’]\p{L}+)?")
@@ -72,6 +74,7 @@ class DoubledWord(Rule):
         "names": Field((list,), [], doc="words that double as a name (Walla Walla): never reported"),
         "safe": Field((list,), [], doc="words no reading doubles (the the): their fix is marked safe"),
         "stranding": Field((list,), [], doc="prepositions that may end a relative clause (waiting for for years)"),
+        "determiners": Field((list,), [], doc="words before an adjective (the, a): a content word doubled after one may be stress"),
         "frequencies": Field((str,), "frequencies/en.yml", doc="word frequencies: how common a word is"),
         "common": Field((float, int), 4.5, doc="Zipf value from which a word is too common to be half of a doubled name"),
         "relativisers": Field((list,), [], doc="words that open a relative clause (that, which, what)"),
@@ -91,6 +94,7 @@ class DoubledWord(Rule):
         self.subjects = lower("subjects")
         self.openers = lower("openers")
         self.common = float(self.option("common"))
+        self.determiners = lower("determiners")
         from ..frequencies import shared
 
         self.frequencies = shared(self.ctx.shared, str(self.option("frequencies")), self.path)
@@ -155,8 +159,21 @@ class DoubledWord(Rule):
         message = self.format_message(word)
         if _BREAK.search(run):
             message += " (at the end of one line and the start of the next)"
+        if not name_like and len(copies) == 2 and self._may_stress(prose, first_start, lower):
+            # "the sweet sweet reminder": a slip, or an adjective doubled for stress, which edited
+            # copy sets apart with a comma. Both fixes are offered, for review.
+            message += f" If it is doubled for stress, set the two apart with a comma: '{word}, {others[0]}'."
+            return Match(m.start(), m.end(), message, (word, f"{word}, {others[0]}"))
         safe = lower in self.safe_words and not name_like
         return _match(m.start(), m.end(), message, word, safe and self.fix_safe)
+
+    def _may_stress(self, prose: str, start: int, lower: str) -> bool:
+        """Could the double be an adjective doubled for stress? A content word (not one of the
+        commonest, which are function words) right after a determiner: "the sweet sweet"."""
+        if self.frequencies.zipf(lower) >= _FUNCTION_WORD:
+            return False
+        before = _BEFORE.search(prose, max(0, start - 60), start)
+        return before is not None and before.group("word") is not None and before.group("word").lower() in self.determiners
 
 
     def _inside_a_name(self, prose: str, start: int, word: str) -> bool:

@@ -288,9 +288,13 @@ class NameVariant(Rule):
         if za and zb:
             if min(za, zb) <= self.rare and abs(za - zb) >= self.rarer:
                 # Toyko beside Tokyo: a misspelling the word list has seen, unless the words
-                # beside them show two names (Annette Bening, Being Julia).
-                language = a if za > zb else b
+                # beside them show two names (Annette Bening, Being Julia), or the common
+                # spelling only ever stands in longer names while the rare one stands alone: two
+                # names (Standard Life and the exchange Liffe; the Chocolate Factory and Chocolat).
+                language, rare = (a, b) if za > zb else (b, a)
                 if _different_people(*beside):
+                    return None
+                if _in_longer_names(prose, places[language]) == len(places[language]) and not _in_longer_names(prose, places[rare]):
                     return None
             elif ending or not _shared(*beside):
                 return None  # two known words (Jon/John, Kenya/Kenyan), nothing shows one person
@@ -412,6 +416,19 @@ def _neighbours(prose: str, places: list[tuple[int, int]]) -> tuple[set[str], se
         if m and m.group(1) not in _NOT_NEIGHBOURS:
             after.add(m.group(1))
     return before, after
+
+
+def _in_longer_names(prose: str, places: list[tuple[int, int]]) -> int:
+    """How many of these uses stand beside another capitalised word (Standard Life, Wall Street)."""
+    count = 0
+    for start, end in places:
+        m = _PREVIOUS.search(prose, max(0, start - 30), start)
+        if m is None or m.group(1) in _NOT_NEIGHBOURS:
+            m = _NEXT.match(prose, end, end + 30)
+            if m is None or m.group(1) in _NOT_NEIGHBOURS:
+                continue
+        count += 1
+    return count
 
 
 def _substituted(a: str, b: str) -> bool:
