@@ -165,7 +165,7 @@ class DoubledWord(Rule):
             message += f" If it is doubled for stress, set the two apart with a comma: '{word}, {others[0]}'."
             return Match(m.start(), m.end(), message, (word, f"{word}, {others[0]}"))
         safe = lower in self.safe_words and not name_like
-        return _match(m.start(), m.end(), message, word, safe and self.fix_safe)
+        return _match(m.start(), m.end(), message, word, safe)
 
     def _may_stress(self, prose: str, start: int, lower: str) -> bool:
         """Could the double be an adjective doubled for stress? A content word (not one of the
@@ -243,11 +243,8 @@ def _used_alone(prose: str, word: str, runs: list) -> bool:
 
 
 def _match(start: int, end: int, message: str, keep: str, safe: bool) -> Match:
-    """A finding whose fix keeps the first copy; an unsafe fix says so where Match can carry it."""
-    found = Match(start, end, message, (keep,))
-    if not safe and "applicability" in Match.__slots__:
-        found.applicability = "unsafe"  # type: ignore[attr-defined]
-    return found
+    """A finding whose fix keeps the first copy; marked unsafe where some reading keeps both."""
+    return Match(start, end, message, (keep,), applicability=None if safe else "unsafe")
 
 
 RULE = DoubledWord

@@ -28,8 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 _KEPT = {*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1), *range(ord("0"), ord("9") + 1), ord("_"), ord("-")}
 _TO_SPACE = bytes(c if c in _KEPT or c >= 128 else 32 for c in range(256))
 _PUNCTUATION = tuple(c.encode("utf-8") for c in "“”‘’–—…£€\ufffc«»•·°\u00a0")
-_MEMO = "_stylecheck_memo"
-_KEY = "repeat-pieces"
 # Longer texts are tested block by block.
 WHOLE_TEXT_LIMIT = 1 << 20
 
@@ -67,8 +65,4 @@ def pieces_of(doc: Document) -> Pieces | None:
     prose = doc.prose
     if len(prose) > WHOLE_TEXT_LIMIT:
         return None
-    memo = doc.__dict__.setdefault(_MEMO, {})
-    found = memo.get(_KEY)
-    if found is None:
-        found = memo[_KEY] = Pieces(prose)
-    return found
+    return doc.memo(("repeats", "pieces"), lambda: Pieces(prose))
