@@ -159,7 +159,7 @@ class DoubledWord(Rule):
         message = self.format_message(word)
         if _BREAK.search(run):
             message += " (at the end of one line and the start of the next)"
-        if not name_like and len(copies) == 2 and self._may_stress(prose, first_start, lower):
+        if not name_like and len(copies) == 2 and not _BREAK.search(run) and self._may_stress(prose, first_start, lower):
             # "the sweet sweet reminder": a slip, or an adjective doubled for stress, which edited
             # copy sets apart with a comma. Both fixes are offered, for review.
             message += f" If it is doubled for stress, set the two apart with a comma: '{word}, {others[0]}'."
