@@ -37,6 +37,8 @@ right?" at both spellings and suggests neither.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import repeat
+from operator import add, itemgetter
 
 import regex
 
@@ -66,10 +68,8 @@ _NOT_NEIGHBOURS = frozenset(
 )
 _PREVIOUS = patterns.compile(r"(\p{Lu}[\p{L}'’-]*) $")
 _NEXT = patterns.compile(r"(?:['’]s)? (\p{Lu}[\p{L}'’-]*)")
-# A run of lines (names) that begin with the same three letters, in a sorted list of names; and
-# a run that begins with the same two (a name's first and last letters, written before it).
+# A run of lines that begin with the same three characters, in a sorted list of names.
 _SHARED_START = patterns.compile(r"^([^\n]{3})[^\n]*(?:\n\1[^\n]*)+", regex.MULTILINE)
-_SHARED_ENDS = patterns.compile(r"^([^\n]{2})[^\n]*(?:\n\1[^\n]*)+", regex.MULTILINE)
 _GAZETTEER_WORD = patterns.compile(r"\b\p{Lu}\p{Ll}{3,}\b")
 # A capitalised word at least this common (Zipf) says nothing about who a name is ("Later", "Today").
 _ORDINARY = 5.0
@@ -181,19 +181,28 @@ class NameVariant(Rule):
         which one regex search finds."""
         original = dict(zip(lowered, names))
         pairs: dict[tuple[str, str], int] = {}
-        forward = "\n".join(lowered)
-        backward = "\n".join(sorted(low[0] + low[-1] + low for low in lowered))
-        for joined, pattern, flip in ((forward, _SHARED_START, False), (backward, _SHARED_ENDS, True)):
-            for run in pattern.finditer(joined):
-                members = run.group().split("\n")
-                if flip:
-                    members = [m[2:] for m in members]
-                for x, a in enumerate(members):
-                    for b in members[x + 1 :]:
-                        found = self._edit_distance(a, b)
-                        if found:
-                            pair = (original[a], original[b]) if original[a] < original[b] else (original[b], original[a])
-                            pairs[pair] = found
+        # The names, then (after a blank line) each name behind its first and last letters and a
+        # tab: one search finds the runs of both kinds, three characters alike at a line's start.
+        ends = map(add, map(add, map(itemgetter(0), lowered), map(itemgetter(-1), lowered)), repeat("\t"))
+        joined = "\n".join(lowered) + "\n\n" + "\n".join(sorted(map(add, ends, lowered)))
+        backward_from = len(joined) - len(joined.partition("\n\n")[2])
+        for run in _SHARED_START.finditer(joined):
+            members = run.group().split("\n")
+            flip = run.start() >= backward_from
+            if flip:
+                members = [m[3:] for m in members]
+            for x, a in enumerate(members):
+                for b in members[x + 1 :]:
+                    if flip:
+                        # An edit near the start: the first three letters differ (others were
+                        # compared in the forward runs) and all but the first four match.
+                        tail = min(len(a), len(b)) - 4
+                        if a[:3] == b[:3] or tail > 0 and a[-tail:] != b[-tail:]:
+                            continue
+                    found = self._edit_distance(a, b)
+                    if found:
+                        pair = (original[a], original[b]) if original[a] < original[b] else (original[b], original[a])
+                        pairs[pair] = found
         return pairs
 
     def _edit_distance(self, a: str, b: str) -> int:
