@@ -2,32 +2,41 @@
 
     extends: doubledword
     exceptions: [had, that]      # doubles English allows: never reported
-    emphatic: [very, really]     # doubled for emphasis in speech: not reported inside quotations
+    emphatic: [very, really]     # doubled for stress in speech: not reported inside quotations
     names: [Walla, Duran]        # words that double as a name (Walla Walla): never reported
     safe: [the, a, an]           # doubles no reading keeps: only these fixes are marked safe
+    stranding: [for, in]         # prepositions that may end a relative clause
+    relativisers: [that, which]  # \
+    subjects: [we, they]         #  } when a stranded preposition is possible (see _may_strand)
+    openers: [and, but, said]    # /
+    determiners: [the, a]        # a content word doubled after one may be stress
+    common: 4.5                  # Zipf value from which a word is too common to half a doubled name
 
 The house check, where Vale's `repetition` type reports every repeat. The repeat is found by one
-backreference pattern (so the scan stays in the regex engine, after a bytes test rules out the
-many articles with no repeat at all); each repeat found is then weighed on evidence from the
-article itself:
+backreference pattern (so the scan stays in the regex engine, after the quick test of repeats.py
+rules out the many articles with no repeat at all); each repeat found is then weighed on evidence
+from the article and from the word-frequency list:
 
 * **Not prose.** A repeat on a table row ("Price  Price" heading two columns), on a one-word line
   (a signature repeated on the next line), or across a line break into an indented line (a new
   paragraph) is left alone; so is a table block of a Markdown file (scope `~table`).
-* **A name.** A repeat in capitals ("Bafana Bafana", "Koh Phi Phi", "Boing Boing", a title such as
-  "Girls Girls Girls") is a name or a title unless the article also uses the word on its own: then
-  the double is a slip ("the British British government" beside "British" elsewhere). On an
-  all-capitals line (a headline) the word may be used on its own in any case. A lowercase word
-  followed by the same word capitalised starts a name ("the new New York office") and is left
-  alone.
-* **Deliberate.** A repeat the article makes twice or more is deliberate ("an A plus plus
-  rating" in two places), except for the words in `safe`.
+* **A name.** A repeat in capitals ("Bafana Bafana", "Koh Phi Phi", "Boing Boing") is a name or a
+  title unless the article also uses the word on its own, in any case (then "British British"
+  beside "British", or "In In 2002" beside "in", is a slip), or a common word doubles inside a
+  longer name ("the New York York Stock Exchange") or opens a sentence ("All All three"): doubled
+  names are units of rarer words. A title's triple ("Girls Girls Girls") and a double the article
+  makes twice are deliberate. A lowercase word followed by the same word capitalised starts a name
+  ("the new New York office").
 * **Grammatical.** `exceptions` are words English doubles ("what she had had", "that that plan");
-  `emphatic` words are doubled in speech ("really really nervous") and left alone inside quotes.
+  `emphatic` words are doubled in speech ("really really nervous") and left alone inside quotes,
+  a quotation hard-wrapped over several lines included; a preposition in `stranding` may end a
+  relative clause and the next phrase begin with it ("the moment we have been waiting for for
+  years"), which is taken to be the case when a subject pronoun opens a relative clause before it.
 
 A fix removes the second copy. It is marked safe only for the words in `safe` (articles,
 possessives, coordinators), which no reading doubles; any other fix ("will will": "the will will
-be read") is offered for review.
+be read") is offered for review. A content word doubled after a determiner may be stress ("the
+sweet sweet taste"): that finding offers the comma edited copy wants beside the cut.
 """
 from __future__ import annotations
 
