@@ -2,37 +2,47 @@
 
     extends: namevariant
     category: name-variant
-    minlength: 5                     # shortest name considered
-    substitution: 7                  # shortest name in which one changed letter counts
+    minlength: 4                     # shortest name considered
+    substitution: 7                  # shortest name in which a changed letter counts
     frequencies: frequencies/en.yml  # a spelling found here is a known word or name
-    gazetteers: [gazetteer/cities.yml]
-    exceptions: [Briton, Britain]    # pairs of different words that look alike
+    gazetteers: [gazetteer/cities.yml]   # more known names (their `names`)
+    rare: 2.5                        # a known spelling this rare (Zipf) ...
+    rarer: 2.0                       # ... and this much rarer than the other may be a misspelling
+    common: 3.5                      # a known spelling this common, used less, is another word
+    exceptions: [Briton, Britain]    # never reported
 
 Not a list of known pairs: every capitalised word the article uses (people, places, companies
 alike) is compared with the others, and a pair is weighed on evidence.
 
 **Which pairs.** Two names are candidates when one is the other with a letter doubled or dropped,
-two neighbouring letters swapped, or (from `substitution` letters) one letter changed; names of
-eight letters or more may differ by two such edits (Khodorkovsky/Khordokovsky). Found without
-comparing every pair: a single edit leaves either a name's first two letters or its last two
-alone, so names are bucketed by both and only names in one bucket are compared (Damerau-Levenshtein
-distance, with transpositions). Transliterations that sound alike (Mohammed/Muhammad) are found as
-before, by a sound skeleton (vowels made one letter, c/q made k, z made s, doubles made single).
+two neighbouring letters swapped, or (from `substitution` letters) a letter changed; names of
+eight letters or more may differ by two edits if they have the same letters (a letter moved:
+Khodorkovsky/Khordokovsky). Distance is optimal string alignment (Damerau-Levenshtein with
+adjacent transpositions). Found without comparing every pair: both names begin with the same
+letter, and a single edit leaves either the first three letters alone or everything but the first
+four, so only names in a run of the sorted names sharing their first three letters, or their first
+and last letters, are compared (runs found by one regex search). Transliterations that sound alike
+(Mohammed/Muhammad) are found by a sound skeleton (vowels made one letter, c/q made k, z made s,
+doubles made single).
 
 **Different names, not variants.** A pair is left alone when either spelling is also written in
-lowercase in the article (an ordinary word), when the spelling taken for the right one is never
-used inside a sentence (only as a sentence's first word), when one is the other plus an ending
-(Kenya/Kenyan) and both are known words, when they differ only in a final vowel (Mario/Maria), or
-when the capitalised words beside them never agree (Michel Gondry, Michael Mann). A pair of two
-known spellings (Jon/John, Austria/Australia, Hoffman/Hoffmann) is two names unless one is far
-rarer than the other and rare in itself (Toyko beside Tokyo), or the two share a neighbour that
-shows one person (Mohammed Ali, Muhammad Ali).
+lowercase in the article (an ordinary word), when both are only ever a sentence's first word, when
+one is the other plus a plural "s" or, rarer, plus an ending (Finneys, Italiana beside Italian),
+when they differ only in a final vowel (Mario/Maria), when the capitalised words or initials
+beside them never agree (Michel Gondry, Michael Mann; and always for a changed letter: Ruhollah
+Khomenei, Ali Khamenei), or on table rows and one-word lines. A pair of two known spellings
+(Jon/John, Hoffman/Hoffmann, Kenya/Kenyan) is two names unless one is rare (`rare`) and far
+rarer (`rarer`) than the other (Toyko beside Tokyo) and the common one is not only ever part of
+longer names while the rare one stands alone (Standard Life, Liffe), or unless they share a
+neighbour that shows one person (Mohammed Ali, Muhammad Ali).
 
 **Which spelling is right.** Outside evidence first: a spelling found in the frequency list or a
-gazetteer beside one found in neither is likely right (Merkel, not Merkell), and the message says
-so. Then the article's counts: the spelling used more often. When the two disagree (the unknown
-spelling is the more used), or the counts tie with no outside evidence, the finding asks "which is
-right?" at both spellings and suggests neither.
+gazetteer beside one found in neither (or far rarer) is likely right (Merkel, not Merkell), and
+the message says so. Then the article's counts: the spelling used more often. When the two
+disagree (the unknown spelling is the more used), the less used one is reported and the finding
+asks "which is right?", unless the known one is a common word (American beside Americom: another
+word); on a tie with no evidence, both spellings are reported, asking "which is right?". Only an
+agreed spelling is suggested, and never applied unasked.
 """
 from __future__ import annotations
 
