@@ -139,15 +139,18 @@ class DoubledWord(Rule):
         if lower in self.exceptions:
             return None
         first_start, first_end = copies[0][0], copies[0][1]
-        if is_table_row(prose, first_start):
+        # The layout is read from the original text: masked markup leaves runs of spaces in the
+        # prose that no writer typed.
+        text = doc.text
+        if is_table_row(text, first_start):
             return None
         if _BREAK.search(run):
-            if _INDENTED_BREAK.search(run):
+            if _INDENTED_BREAK.search(text, m.start(), m.end()):
                 return None  # the next line starts a paragraph
-            if any(is_lone_word(prose, s, e) for s, e, _w in copies):
+            if any(is_lone_word(text, s, e) for s, e, _w in copies):
                 return None  # a signature or a label line
         others = [w for _s, _e, w in copies[1:]]
-        capitals = is_all_capitals(prose, first_start)
+        capitals = is_all_capitals(text, first_start)
         if word[0].islower() and any(not w.islower() for w in others):
             return None  # "the new New York office": the capital starts a name
         name_like = capitals or (not word.islower() and not all(w.islower() for w in others))

@@ -161,7 +161,7 @@ class NameVariant(Rule):
             for form in (a, b):
                 if form not in prose_only:  # uses on table rows and one-word lines do not count
                     prose_only.add(form)
-                    places[form] = [(s, e) for s, e in places[form] if not is_table_row(prose, s) and not is_lone_word(prose, s, e)]
+                    places[form] = [(s, e) for s, e in places[form] if not is_table_row(doc.text, s) and not is_lone_word(doc.text, s, e)]
             if not places[a] or not places[b]:
                 continue
             if a.lower() in lowercase or b.lower() in lowercase:

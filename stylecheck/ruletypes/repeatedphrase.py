@@ -74,7 +74,7 @@ class RepeatedPhrase(Rule):
             # The article has a repeat somewhere: test each block the same way before reading it.
             if end - start <= WHOLE_TEXT_LIMIT and not Pieces(prose[start:end]).may_repeat(self.minwords, self.maxwords):
                 continue
-            found.extend(self._segment(prose, start, end))
+            found.extend(self._segment(doc.text, prose, start, end))
         if not found:
             return
         # A phrase the article repeats twice or more is deliberate (a refrain, a title).
@@ -89,7 +89,7 @@ class RepeatedPhrase(Rule):
                 message += " (across a line break)"
             yield Match(start, end, message, (keep,))
 
-    def _segment(self, prose: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    def _segment(self, text: str, prose: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose, start, end)]
         keys = [t[2].strip(_EDGE).lower() for t in tokens]
         found: list[tuple[int, int, str, str]] = []
@@ -103,9 +103,9 @@ class RepeatedPhrase(Rule):
             while i >= 0:
                 span = None
                 if not any(a < i + 2 * k and i < b for a, b in taken) and _is_repeat(tokens, keys, i, k, self.maxwords):
-                    span = self._prose_span(prose, tokens, keys, i, k)
+                    span = self._prose_span(text, tokens, keys, i, k)
                 if span is not None:
-                    keep = prose[span[0] : tokens[i + k - 1][1]]
+                    keep = text[span[0] : tokens[i + k - 1][1]]
                     found.append((span[0], span[1], keep, keep))
                     taken.append((i, i + 2 * k))
                     i = equal.find(run, i + 2 * k)
@@ -115,15 +115,17 @@ class RepeatedPhrase(Rule):
         return found
 
 
-    def _prose_span(self, prose: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, k: int) -> tuple[int, int] | None:
-        """The span of the repeat at tokens i..i+2k-1, or None where it is not a slip in prose."""
+    def _prose_span(self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int, k: int) -> tuple[int, int] | None:
+        """The span of the repeat at tokens i..i+2k-1, or None where it is not a slip in prose.
+        The layout (columns, indentation, capitals) is read from the original text: masked markup
+        leaves runs of spaces in the prose that no writer typed."""
         first, last = tokens[i], tokens[i + 2 * k - 1]
         span_start = first[0] + len(first[2]) - len(first[2].lstrip(_EDGE))
         span_end = last[1] - (len(last[2]) - len(last[2].rstrip(_EDGE)))
-        between = prose[tokens[i + k - 1][1] : tokens[i + k][0]]
+        between = text[tokens[i + k - 1][1] : tokens[i + k][0]]
         if "\t" in between or "   " in between or _INDENTED_BREAK.match(between.lstrip(" ")):
             return None  # copies set apart as columns, or the second opens a paragraph
-        if is_table_row(prose, span_start) or is_all_capitals(prose, span_start):
+        if is_table_row(text, span_start) or is_all_capitals(text, span_start):
             return None  # a table row, a headline or a label
         if i > 0 and keys[i - 1] in self.complements and not tokens[i - 1][2][-1] in _EDGE:
             return None  # "what makes a gadget a gadget", "call a spade a spade"
