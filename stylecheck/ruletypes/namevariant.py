@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import repeat
-from operator import add, itemgetter
+from operator import add, itemgetter, ne
 
 import regex
 
@@ -222,6 +222,13 @@ class NameVariant(Rule):
         limit = 2 if shortest >= _LONG else 1
         if abs(size - other) > limit:
             return 0
+        if size == other:
+            # Same length: count the letters that differ (in C) before any table is built.
+            differ = sum(map(ne, a, b))
+            if differ == 1:
+                return 0 if shortest < self.substitution or _final_vowels(a, b) else 1
+            if differ > 2 * limit:
+                return 0
         same_letters = size == other and sorted(a) == sorted(b)
         if size == other and shortest < self.substitution and not same_letters:
             return 0  # one changed letter in a short name: too often another name
@@ -303,6 +310,8 @@ class NameVariant(Rule):
             z_short, z_long = (za, zb) if short == a else (zb, za)
             if not z_long or z_short >= z_long:
                 return None
+        if not za and not zb and _substituted(a, b) and _skeleton(a) != _skeleton(b):
+            return None  # Babobovich/Babodovich: another consonant and nothing known: two names
         beside = (self._neighbours(prose, places[a], lowercase), self._neighbours(prose, places[b], lowercase))
         if za and zb:
             if min(za, zb) <= self.rare and abs(za - zb) >= self.rarer:

@@ -24,28 +24,41 @@ _LETTER_LOWER = patterns.compile(r"\p{Ll}")
 _LETTER_UPPER = patterns.compile(r"\p{Lu}")
 
 
-def line_span(text: str, pos: int) -> tuple[int, int]:
-    """The [start, end) of the line holding offset `pos` (line breaks excluded)."""
-    start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-    ends = [e for e in (text.find("\n", pos), text.find("\r", pos)) if e >= 0]
-    return start, min(ends) if ends else len(text)
+def line_span(text: str, pos: int, limit: int = 0) -> tuple[int, int]:
+    """The [start, end) of the line holding offset `pos` (line breaks excluded). With `limit`,
+    no more than `limit` characters are read either side of `pos`: a longer line is cut there
+    (the callers only need to know a line is long, and a paragraph on one line must not be read
+    again for every position asked about)."""
+    low = max(0, pos - limit) if limit else 0
+    high = min(len(text), pos + limit) if limit else len(text)
+    start = max(text.rfind("\n", low, pos), text.rfind("\r", low, pos)) + 1
+    if start == 0 and low > 0:
+        start = low
+    ends = [e for e in (text.find("\n", pos, high), text.find("\r", pos, high)) if e >= 0]
+    return start, min(ends) if ends else high
+
+
+# Rows of a table and labels are short; a longer line is prose (and is never read whole here).
+_LONGEST_ROW = 400
 
 
 def is_table_row(text: str, pos: int) -> bool:
     """Is the line holding `pos` a table row? It holds a tab between words, or two column gaps, or
     one gap beside a line that has two (a row of a table whose other rows are fuller)."""
-    start, end = line_span(text, pos)
+    start, end = line_span(text, pos, _LONGEST_ROW)
+    if end - start >= _LONGEST_ROW:
+        return False  # a paragraph on one line
     if text.find("  ", start, end) < 0 and text.find("\t", start, end) < 0:
         return False  # no run of spaces, no tab: prose (the common case, answered in C)
     gaps = _gaps(text, start, end)
     if gaps != 1:
         return gaps >= 2
     if start > 0:
-        before = line_span(text, start - 1 - (text[start - 2 : start] == "\r\n"))
+        before = line_span(text, start - 1 - (text[start - 2 : start] == "\r\n"), _LONGEST_ROW)
         if _gaps(text, *before) >= 2:
             return True
     if end < len(text):
-        after = line_span(text, end + 1 + (text[end : end + 2] == "\r\n"))
+        after = line_span(text, end + 1 + (text[end : end + 2] == "\r\n"), _LONGEST_ROW)
         if _gaps(text, *after) >= 2:
             return True
     return False
@@ -63,7 +76,7 @@ def _gaps(text: str, start: int, end: int) -> int:
 
 def is_lone_word(text: str, start: int, end: int) -> bool:
     """Does the word at [start, end) stand alone on its line (a signature, a counter)?"""
-    line_start, line_end = line_span(text, start)
+    line_start, line_end = line_span(text, start, 24)
     # Indentation and a closing mark at most: longer lines are answered without slicing them.
     if start - line_start > 16 or line_end - end > 4:
         return False
@@ -72,5 +85,7 @@ def is_lone_word(text: str, start: int, end: int) -> bool:
 
 def is_all_capitals(text: str, pos: int) -> bool:
     """Is the line holding `pos` written in capitals only (a headline, a label)?"""
-    start, end = line_span(text, pos)
+    start, end = line_span(text, pos, _LONGEST_ROW)
+    if end - start >= _LONGEST_ROW:
+        return False
     return _LETTER_LOWER.search(text, start, end) is None and _LETTER_UPPER.search(text, start, end) is not None
