@@ -106,7 +106,12 @@ class DoubledWord(Rule):
         self.determiners = lower("determiners")
         from ..frequencies import shared
 
-        self.frequencies = shared(self.ctx.shared, str(self.option("frequencies")), self.path)
+        # Only how common the common words are is asked: three small sets are kept (and pickled
+        # with the rule), not the whole table.
+        table = shared(self.ctx.shared, str(self.option("frequencies")), self.path)
+        self.common_words = table.at_least(self.common)
+        self.very_common = table.at_least(_VERY_COMMON)
+        self.function_words = table.at_least(_FUNCTION_WORD)
 
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
@@ -182,7 +187,7 @@ class DoubledWord(Rule):
     def _may_stress(self, prose: str, start: int, lower: str) -> bool:
         """Could the double be an adjective doubled for stress? A content word (not one of the
         commonest, which are function words) right after a determiner: "the sweet sweet"."""
-        if self.frequencies.zipf(lower) >= _FUNCTION_WORD:
+        if lower in self.function_words:
             return False
         before = _BEFORE.search(prose, max(0, start - 60), start)
         return before is not None and before.group("word") is not None and before.group("word").lower() in self.determiners
@@ -192,11 +197,11 @@ class DoubledWord(Rule):
         """A common word doubled inside a longer name ("Fox Television Stations Stations", "the
         New York York exchange") or at a sentence's start ("All All three"): doubled names are
         units of rarer words (Bafana Bafana, Koh Phi Phi, Duran Duran)."""
-        if len(word) < 3 or self.frequencies.zipf(word) < self.common:
+        if len(word) < 3 or word.lower() not in self.common_words:
             return False  # a rarer word, or a syllable ("Sha La La")
         before = _BEFORE.search(prose, max(0, start - 60), start)
         if before is None or before.group("end") is not None:
-            return self.frequencies.zipf(word) >= _VERY_COMMON  # a sentence's or the text's start
+            return word.lower() in self.very_common  # a sentence's or the text's start
         if before.group("word") is not None:
             return before.group("word")[0].isupper()
         return False  # after a comma, a quote mark, a bracket
