@@ -120,3 +120,14 @@ def _load(path: str, mtime: float, name: str) -> Frequencies:
     if not buckets:
         raise WordListError(f"{name}: no 'zipf' mapping of Zipf values to words")
     return Frequencies.from_buckets(buckets, str(data.get("source", name)))
+
+
+def shared(store: dict, name: str = DEFAULT_LIST, rule_path: str = "") -> Frequencies:
+    """The list in data file `name`, loaded once into `store` (a Linter's `RuleContext.shared`),
+    so that every rule reading it holds the same table and the compiled-rules cache pickles it
+    once."""
+    key = "frequencies:" + name
+    table = store.get(key)
+    if table is None:
+        table = store[key] = load(name, rule_path)
+    return table

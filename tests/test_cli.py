@@ -156,7 +156,7 @@ def test_list_rules(cli):
 def test_explain(cli):
     result = cli("--explain", "House.DoubledWord")
     assert result.code == 0
-    assert result.out.startswith("House.DoubledWord  (repetition, error, category: typo)")
+    assert result.out.startswith("House.DoubledWord  (doubledword, error, category: typo)")
     assert "Flagged:" in result.out and "Not flagged:" in result.out
     missing = cli("--explain", "House.DoubledWords")
     assert missing.code == 2

@@ -253,20 +253,32 @@ _PIECES = ["the", "The", "THE", "a", "A", "in", "5", "5m", "£", "’", "'", "-"
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))
 def test_may_repeat_is_never_false_when_the_pattern_matches(pieces):
-    from stylecheck.engine import Linter
     from stylecheck.ruletypes.repetition import may_repeat
 
     text = "".join(pieces)
-    rule = _doubled_word_rule(Linter)
-    if rule.pattern.search(text):
+    if _repetition_rule().pattern.search(text):
         assert may_repeat(text), text
 
 
-@functools.cache
-def _doubled_word_rule(linter_class):
-    from stylecheck.config import Config
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_the_doubled_word_quick_test_is_never_false_when_the_pattern_matches(pieces):
+    from stylecheck.ruletypes.doubledword import _DOUBLE
+    from stylecheck.ruletypes.repeats import Pieces
 
-    return linter_class(Config(preset="british")).rules["House.DoubledWord"]
+    text = "".join(pieces)
+    if _DOUBLE.search(text):
+        assert Pieces(text).may_double(), text
+
+
+@functools.cache
+def _repetition_rule():
+    """A `repetition` rule as House.DoubledWord was before it had a type of its own."""
+    from stylecheck.ruletypes.base import RuleContext
+    from stylecheck.ruletypes.repetition import Repetition
+
+    options = {"extends": "repetition", "ignorecase": True, "alpha": True, "tokens": ["[^\\s]+"]}
+    return Repetition("Test.Repeated", options, RuleContext())
 
 
 def test_may_repeat_rules_out_plain_copy_and_keeps_repeats():

@@ -32,6 +32,8 @@ RULE_TYPES: dict[str, str] = {
     "percent": "percent",
     "dialect": "dialect",
     "namevariant": "namevariant",
+    "doubledword": "doubledword",
+    "repeatedphrase": "repeatedphrase",
     "acronym": "acronym",
     "variants": "variants",
     "articles": "articles",
