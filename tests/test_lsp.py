@@ -21,7 +21,7 @@ DEBOUNCE = "0.05"
 
 # Accents, an emoji outside the BMP (two UTF-16 units) and a ZWJ family (five code points, eight
 # UTF-16 units) before each doubled word, so code points and UTF-16 units disagree.
-TEXT = "Café 🎉 owners said the the plan works.\nNaïve 👩‍👩‍👧 voters an an town.\n"
+TEXT = "Café 🎉 owners said the the plan works.\nNaïve 👩‍👩‍👧 voters an an owl.\n"
 # (line, start character, end character) in UTF-16 units, worked out by hand:
 #   line 0: "Café 🎉 owners said " = 19 code points, 20 units (🎉 is a surrogate pair)
 #   line 1: "Naïve 👩‍👩‍👧 voters " = 19 code points, 22 units (👩‍👩‍👧: 2+1+2+1+2)
@@ -176,8 +176,8 @@ def test_diagnostics_on_open_and_change_in_utf16_and_quick_fixes(news):
         fix_all = [a for a in actions if a.kind == "source.fixAll.stylecheck"]
         assert len(fix_all) == 1 and fix_all[0].title == "Fix all safe stylecheck problems (2)"
         (all_edit,) = fix_all[0].edit.document_changes[0].edits
-        assert apply_utf16_edit(TEXT, all_edit) == "Café 🎉 owners said the plan works.\nNaïve 👩‍👩‍👧 voters an town.\n"
-        assert apply_utf16_edit(TEXT, edit) == "Café 🎉 owners said the the plan works.\nNaïve 👩‍👩‍👧 voters an town.\n"
+        assert apply_utf16_edit(TEXT, all_edit) == "Café 🎉 owners said the plan works.\nNaïve 👩‍👩‍👧 voters an owl.\n"
+        assert apply_utf16_edit(TEXT, edit) == "Café 🎉 owners said the the plan works.\nNaïve 👩‍👩‍👧 voters an owl.\n"
 
         # Apply the quick fix as an editor would: an incremental change in UTF-16 units.
         client.change(uri, 2, edit=(edit.range, edit.new_text))

@@ -15,7 +15,7 @@ pytest.importorskip("pygls", reason="the language server tests need pygls: pip i
 NVIM = shutil.which("nvim")
 pytestmark = pytest.mark.skipif(NVIM is None, reason="Neovim (nvim) is not installed; apt-get install neovim")
 
-TEXT = "Café 🎉 owners said the the plan works.\nNaïve 👩‍👩‍👧 voters an an town.\n"
+TEXT = "Café 🎉 owners said the the plan works.\nNaïve 👩‍👩‍👧 voters an an owl.\n"
 
 # Neovim 0.7 API (vim.lsp.start_client); newer versions keep it. Results go to a JSON file.
 SCRIPT = r"""
@@ -95,6 +95,6 @@ def test_neovim_shows_diagnostics_at_the_right_bytes_and_applies_the_quick_fix(t
         [1, byte_column(line1, 19), byte_column(line1, 24), "House.DoubledWord", "stylecheck"],
     ]
     assert "Replace 'an an' with 'an' (House.DoubledWord)" in result["titles"]
-    assert result["lines"] == ["Café 🎉 owners said the the plan works.", "Naïve 👩‍👩‍👧 voters an town."]
+    assert result["lines"] == ["Café 🎉 owners said the the plan works.", "Naïve 👩‍👩‍👧 voters an owl."]
     assert result["ok_after"] is True
     assert result["after"] == [[0, byte_column(line0, 19), byte_column(line0, 26), "House.DoubledWord", "stylecheck"]]
