@@ -197,11 +197,23 @@ def test_spelling_skips_names_and_words_shared_by_both_dialects():
 
 
 def test_hyphenation_minority_form_with_counts():
-    text = "The ceasefire held. A second ceasefire was signed, but the cease-fire broke."
-    (d,) = lint(text, "House.Hyphenation")
-    assert (d.match, d.suggestions, d.category) == ("cease-fire", ("ceasefire",), "hyphenation")
+    # No house preference for this pair (the British preset lists neither form): the minority form.
+    text = "The payout held. A second payout was signed, but the pay-out broke."
+    (d,) = lint(text, "House.Hyphenation", "british")
+    assert (d.match, d.suggestions, d.category) == ("pay-out", ("payout",), "hyphenation")
     assert "(1 to 2 uses)" in d.message
     assert lint("The firm Email Systems said e-mail use fell, though e-mail spam rose.", "House.Hyphenation") == []
+
+
+def test_hyphenation_recommends_the_preset_form_whatever_the_majority():
+    # Issue 14: AP writes "cease-fire", the British preset "ceasefire"; the article's majority does not decide.
+    text = "The ceasefire held. A second ceasefire was signed, but the cease-fire broke."
+    ap = lint(text, "House.Hyphenation", "ap")
+    assert [(d.match, d.offset, d.suggestions) for d in ap] == [("ceasefire", 4, ("cease-fire",)), ("ceasefire", 29, ("cease-fire",))]
+    assert ap[0].message == "'ceasefire' here, but the house style is 'cease-fire' (2 to 1 uses in this article)."
+    (uk,) = lint(text, "House.Hyphenation", "british")
+    assert (uk.match, uk.suggestions) == ("cease-fire", ("ceasefire",))
+    assert uk.message == "'cease-fire' here, but the house style is 'ceasefire' (1 to 2 uses in this article)."
 
 
 def test_quotes_mixed_straight_and_curly():
@@ -310,6 +322,9 @@ def test_variants_rule_type_keeps_inflection_and_rejects_bad_groups(tmp_path, cl
     text = "Rebels cooperated and cooperation grew, though co-operatives stayed out."
     (d,) = lint(text, "House.Hyphenation")
     assert (d.match, d.suggestions) == ("co-operatives", ("cooperatives",))
+    # AP prefers "cooperate": the house form, named with its inflection as the article writes it.
+    assert d.message == "'co-operatives' here, but the house style is 'cooperated' (1 to 2 uses in this article)."
+    (d,) = lint(text, "House.Hyphenation", "british")  # no British preference: the majority
     assert d.message == "'co-operatives' here, but 'cooperated' elsewhere in the article (1 to 2 uses): pick one form."
     style = tmp_path / "Desk"
     style.mkdir()
