@@ -87,7 +87,7 @@ _CREDIT = Lazy(
 _COUNTER = Lazy(r"(?:(?:Photo|Image|Picture|Slide|Gallery)s?[ \t]*)?\p{N}{1,3}[ \t]*(?:/|of)[ \t]*\p{N}{1,3}")
 _COUNTER_PREFIX = Lazy(r"\p{N}{1,3}[ \t]*/[ \t]*\p{N}{1,3}(?=[ \t]+\S)")
 _LABEL = Lazy(
-    r"(?i:reuters?|ap|afp|upi|advertisement|story continues below|continue reading(?: below)?|read more|related"
+    r"(?i:reuters?(?:\.*\^M)?|ap|afp|upi|advertisement|story continues below|continue reading(?: below)?|read more|related"
     r"|(?:image|photo|picture) (?:caption|copyright|credit)|ends?|more|##+|-+|\*+)"
 )
 _LABEL_PREFIX = Lazy(
@@ -95,6 +95,8 @@ _LABEL_PREFIX = Lazy(
     r"|RPT|REPEAT|WRAPUP|ANALYSIS|FEATURE|INTERVIEW|EXCLUSIVE|FACTBOX|TIMELINE|PREVIEW|RESEARCH[ \t]+ALERT)"
     r"(?:[ \t]*\p{N}{1,2})?[ \t]*(?::|-{1,2}|–|—)[ \t]*"
 )
+# A wire label run into the end of a paragraph: "... for the future. REUTER".
+_LABEL_SUFFIX = Lazy(r"(?<=[.!?\"'”’)][ \t\r\n]+)(?:REUTERS?|Reuters?)\b(?:\.*\^M)?[^\p{L}\p{N}]*\Z")
 _TICKER = Lazy(
     r"<\p{Lu}[\p{Lu}\p{N}.&/-]{0,11}>"
     r"|\((?:NYSE|Nyse|NASDAQ|Nasdaq|AMEX|Amex|LSE|TSX|OTC|ASX|NYSE[ \t]+Arca|Euronext|Pink[ \t]+Sheets)"
@@ -227,6 +229,9 @@ def _scan(doc: Any) -> Structure:
                 if head:
                     spans.append((at, head.end(), "label"))
                     at = head.end()
+            tail = _LABEL_SUFFIX.search(prose, max(at, end - 24), end)
+            if tail:
+                spans.append((tail.start(), end, "label"))
             counter = _COUNTER_PREFIX.match(prose, at, end)
             if counter:
                 spans.append((at, counter.end(), "counter"))
