@@ -21,12 +21,16 @@ and any acronym whose lowercase form is as common in English as `wellknown_zipf`
 frequencies, rules/data/frequencies: FBI, DNA and CEO are; GPRS and IFRS are not).
 
 Left alone as names, not acronyms to expand: the name of a company written in capitals ("NEC
-Corp", "GTE Corp <GTE>", and a ticker symbol after the company's name is its short name later);
+Corp", "GTE Corp <GTE>", and a ticker symbol after the company's name is its short name later), or
+one the corpora write so (`companies`: rules/data/acronym-companies.yml, built from the corpora's
+build documents by bench/build_acronym_companies.py); a proper name on its own after a preposition
+("an analyst at CCF", "lost out to JVC");
 initials before a surname or a brand after a name (JK Rowling, AC Milan, Windows XP); an acronym
 in a list of names ("Ludacris, DMX and Ashanti"), or after a word that says what it names ("the
 research firm TNO", "rapper DMX"); a unit after a figure ("400 MW"); a shouted ordinary word (AND)
 the article also writes in lowercase. Not acronyms: Roman numerals, letters joined to digits or
-hyphens (G7, COVID-19, F-16), credit ratings (AAA, BBB), words in a run of capitals.
+hyphens (G7, COVID-19, F-16), credit ratings (AAA, BBB), words in a run of capitals, handles and
+hashtags (@ABC, #ABC), and forms with an ampersand (AT&T, B&B: brands and stock phrases).
 """
 from __future__ import annotations
 
@@ -56,6 +60,7 @@ class Acronym(Rule):
         "wordlist": Field((str,), "acronyms.yml", doc="data file with `wellknown: [...]`"),
         "exceptions": Field((list,), [], doc="more well-known acronyms"),
         "wellknown_zipf": Field((int, float), 4.0, doc="an acronym this common in English (Zipf) needs no expansion; 0: off"),
+        "companies": Field((str,), "acronym-companies.yml", doc="data file with `companies: [...]`, names known by initials; '' for none"),
     }
     DEFAULT_MESSAGE = "Spell out '%s' at its first use (or add it to the house list of well-known acronyms)."
 
@@ -71,6 +76,13 @@ class Acronym(Rule):
         self.descriptors = frozenset(str(w).lower() for w in data.get("name_descriptors") or ())
         self.descriptors_after = frozenset(str(w).lower() for w in data.get("name_descriptors_after") or ())
         self.company_words = frozenset(str(w).lower() for w in data.get("company_words") or ())
+        self.known_companies: frozenset[str] = frozenset()
+        if self.option("companies"):
+            try:
+                companies = dict(load_data(self.option("companies"), self.path))
+            except WordListError as exc:
+                raise self.error("companies", str(exc)) from None
+            self.known_companies = frozenset(str(w) for w in companies.get("companies") or ())
         self.zipf = float(self.option("wellknown_zipf") or 0)
         self.frequencies = None
         if self.zipf > 0:
@@ -85,7 +97,9 @@ class Acronym(Rule):
             self.frequencies = shared
         # Two or more capitals (an inner & allowed), an optional plural s; not touching letters,
         # digits, hyphens, dots or apostrophes (G7, F-16, U.S., O'NEILL are something else).
-        self.pattern = patterns.compile(r"(?<![\p{L}\p{N}&.'’/-])\p{Lu}[\p{Lu}&]*\p{Lu}(?=s?(?![\p{L}\p{N}&'’/-]|\.\p{L}))")
+        # Not after @ or # (a handle or a hashtag). An inner & makes a brand or a stock phrase
+        # (AT&T, B&B, M&S), never asked about.
+        self.pattern = patterns.compile(r"(?<![\p{L}\p{N}&.'’/@#_-])\p{Lu}[\p{Lu}&]*\p{Lu}(?=s?(?![\p{L}\p{N}&'’/_-]|\.\p{L}))")
         self.shouted_before = patterns.compile(r"\p{Lu}{2,}[^\p{L}\n]{1,3}$")
         self.shouted_after = patterns.compile(r"^[^\p{L}\n]{1,3}\p{Lu}{2,}")
 
@@ -96,9 +110,9 @@ class Acronym(Rule):
         for start, end in self.segments(doc):
             for m in self.pattern.finditer(prose, start, end):
                 word = m.group()
-                if word in seen:
+                if word in seen or "&" in word:
                     continue
-                if word in self.wellknown or _ROMAN.fullmatch(word) or word in self.not_acronyms:
+                if word in self.wellknown or _ROMAN.fullmatch(word) or word in self.not_acronyms or word.lower() in self.company_words:
                     seen.add(word)
                     continue
                 if self._shouted(prose, m.start(), m.end()):
@@ -108,11 +122,15 @@ class Acronym(Rule):
                     continue
                 if _FIGURE_AFTER.match(prose, m.end()) or _code_elsewhere(doc.text, word):
                     continue
+                if prose[m.end() : m.end() + 1] == ">":
+                    continue  # the short form inside a company's name in brackets ("<Societa ... - SME>")
                 if self._named(prose, m.start(), m.end()):
                     continue
                 lower = word.lower()
                 if len(word) > 2 and self._written_in_lowercase(prose, lower, doc):
                     continue  # a shouted ordinary word (AND, WINNERS), written in lowercase elsewhere
+                if len(word) > 3 and word.isalpha() and _as_word(prose, word.capitalize()):
+                    continue  # a name in capitals ("a CRAY computer" from "Cray Research")
                 letters = word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 2 else word
                 if self.frequencies is not None:
                     common = max(self.frequencies.zipf(word), self.frequencies.zipf(letters))
@@ -122,7 +140,7 @@ class Acronym(Rule):
                         continue  # a word or a name in capitals (SOCRATES), not initials
                 if article is None:
                     article = ArticleNames(doc, self.company_words)  # once per article, and only when needed
-                if letters in article.companies or letters in article.tickers:
+                if letters in article.companies or letters in article.tickers or letters in self.known_companies:
                     continue  # a company's name ("NEC Corp"), or its ticker after its name
                 if _defined(prose, letters, m.start(), m.end(), article.expansions, self.company_words):
                     continue
@@ -147,8 +165,14 @@ class Acronym(Rule):
         it names ("the research firm TNO", "rapper DMX")."""
         if _LIST_BEFORE.search(prose, max(0, start - 40), start) or _LIST_AFTER.match(prose, end, end + 40):
             return True
-        if _APPOSITIVE_AFTER.match(prose, end, end + 8):
+        if _APPOSITIVE_AFTER.match(prose, end, end + 12):
             return True
+        if _APPOSITIVE_BEFORE.search(prose, max(0, start - 40), start) and prose[end : end + 1] in (",", ".", ")", ";"):
+            return True
+        if _KNOWN_AS.search(prose, max(0, start - 30), start):
+            return True
+        if _PREPOSITION_BEFORE.search(prose, max(0, start - 12), start) and not _NOUN_AFTER.match(prose, end, end + 30):
+            return True  # a proper name on its own after a preposition ("an analyst at CCF", "lost out to JVC")
         previous = _WORD_BEFORE.search(prose, max(0, start - 30), start)
         if previous is not None and previous.group(1).lower() in self.descriptors:
             return True
@@ -158,25 +182,48 @@ class Acronym(Rule):
         )
 
 
-_NAME_BEFORE = patterns.compile(r"[\p{L}\p{N},;]\s+\p{Lu}[\p{L}'’-]*\s+$")
+_NAME_BEFORE = patterns.compile(r"[\p{L}\p{N},;>)]\s+\p{Lu}[\p{L}'’-]*\s+$")
 _NAME_AFTER = patterns.compile(r"\s+(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}")
 # In a list of names: next to a capitalised name across a comma, "and", "or" or "&".
-_LIST_BEFORE = patterns.compile(r"(?<![.!?]\s)\b\p{Lu}[\p{Ll}\p{N}][\p{L}\p{N}'’-]*(?:,\s+|\s+(?:and|or|&)\s+)$")
-_LIST_AFTER = patterns.compile(r"(?:,\s+|\s+(?:and|or|&)\s+)\p{Lu}[\p{Ll}\p{N}][\p{L}\p{N}'’-]*\b(?!\s+\p{Lu}{2})")
-_WORD_BEFORE = patterns.compile(r"(\p{L}+),?[ \t\r\n\u00a0]+$")
+# A name: a capitalised word with a lowercase letter or a figure in it ("Ludacris", "AM3D"), or a figure ("2000").
+_LIST_ITEM = r"(?:\p{Lu}[\p{L}\p{N}'’-]*[\p{Ll}\p{N}][\p{L}\p{N}'’-]*|\p{N}+|\p{Lu}{2,}\s+\p{Lu}\p{Ll}+)"
+_LIST_BEFORE = patterns.compile(r"(?<![.!?]\s)\b" + _LIST_ITEM + r"(?:,\s+|\s+(?:and|or|&)\s+)$")
+_LIST_AFTER = patterns.compile(r"(?:,\s+|\s+(?:and|or|&)\s+)" + _LIST_ITEM + r"\b(?!\s+\p{Lu}{2})")
+_WORD_BEFORE = patterns.compile(r"(\p{L}+),?[ \t\r\n\u00a0]+(?:the[ \t\r\n\u00a0]+)?$")
+# Initials standing alone as a noun right after a preposition, with no article and no noun after
+# them, are a proper name (a company, a brand, a pollster), not an abbreviation of a thing.
+_PREPOSITION_BEFORE = patterns.compile(r"\b(?:by|to|at|from|with|for|against|via)[ \t\r\n]+$")
+_NOUN_AFTER = patterns.compile(
+    r"s?[ \t\r\n]+(?!(?:and|or|in|on|at|to|for|of|by|with|from|as|that|which|who|is|was|has|have|had|will|would|"
+    r"said|says|but|after|before|since|when|while|if|than|last|this|next)\b)\p{Ll}"
+)
+_KNOWN_AS = patterns.compile(r"\b(?:known|referred[ \t\r\n]+to|dubbed|described)[ \t\r\n]+as[ \t\r\n]+(?:the[ \t\r\n]+)?$")
 _WORDS_AFTER = patterns.compile(r"[ \t\r\n\u00a0]+(\p{Ll}+)(?:[ \t\r\n\u00a0]+(\p{Ll}+))?")
 _FIGURE_BEFORE = patterns.compile(r"\p{N}\s?(?:(?:mln|bln|million|billion|thousand|trillion|bn|m)\s+)?$")
 # A code or a model: letters before a figure ("RRIM 725", "S&P 100"), or the same letters joined
 # to a hyphen or figures elsewhere in the article ("CFM-56" ... "the CFM engine").
 _FIGURE_AFTER = patterns.compile(r"[ \t\u00a0]?\p{N}")
 # An appositive that says what it is: "RSVP, an electronic system", "PAP, the official agency".
-_APPOSITIVE_AFTER = patterns.compile(r"s?,[ \t\r\n]+(?:a|an|the)[ \t\r\n]")
+_APPOSITIVE_AFTER = patterns.compile(r"s?(?:,|[ \t\r\n]+(?:is|was|are|were))[ \t\r\n]+(?:a|an|the)[ \t\r\n]")
+# Or before it: a description in lowercase words, then a comma ("the French national railways, SNCF,").
+_APPOSITIVE_BEFORE = patterns.compile(r"\b\p{Ll}+[ \t\r\n]+\p{Ll}{3,},[ \t\r\n]+$")
 
 
 def _in_name(prose: str, start: int, end: int) -> bool:
     """Part of a proper name: initials before a surname (JK Rowling, AC Milan), or a model or brand
     after a capitalised word inside a sentence (Windows XP, Nintendo DS)."""
     return bool(_NAME_AFTER.match(prose, end, end + 40) or _NAME_BEFORE.search(prose, max(0, start - 40), start))
+
+
+def _as_word(prose: str, word: str) -> bool:
+    """Does `word` stand as a whole word in the prose?"""
+    at = prose.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not prose[at - 1].isalnum()) and (end >= len(prose) or not prose[end].isalnum()):
+            return True
+        at = prose.find(word, at + 1)
+    return False
 
 
 def _code_elsewhere(text: str, word: str) -> bool:
@@ -193,8 +240,9 @@ def _after_figure(prose: str, start: int) -> bool:
 
 
 def _defined(prose: str, letters: str, start: int, end: int, runs: Expansions, skippable: frozenset[str]) -> bool:
-    # "... Agency (FSA)" or "FSA (Food Standards Agency)": brackets right at the first use.
-    if prose[start - 1 : start] == "(":
+    # "... Agency (FSA)" or "FSA (Food Standards Agency)": brackets right at the first use, or
+    # several acronyms in one pair of brackets ("video recorders (DVR and PVR)").
+    if prose[start - 1 : start] == "(" or _IN_BRACKETS.search(prose, max(0, start - 40), start):
         return True
     after = _BRACKET_AFTER.match(prose, end, end + 4)
     if after and after.group(1)[:1].lower() == letters[:1].lower():
@@ -211,6 +259,7 @@ def _defined(prose: str, letters: str, start: int, end: int, runs: Expansions, s
     return runs.first_spelled_out(initials) < end + 200
 
 
+_IN_BRACKETS = patterns.compile(r"\((?:\p{Lu}[\p{Lu}&]+s?(?:,\s*|\s+(?:and|or|&)\s+))+$")
 _BRACKET_AFTER = patterns.compile(r"s?\s\((\p{L})")
 _TICKER_IN_WINDOW = patterns.compile(r"<[^<>\r\n]{1,40}>")
 
@@ -236,7 +285,7 @@ def _expanded_after(prose: str, letters: str, end: int, skippable: frozenset[str
     target = "".join(c for c in letters.lower() if c.isalpha())
     window = prose[end : end + 30 * len(target) + 20]
     words = [w.lower() for w in _WORD.findall(window)][: 2 * len(target) + 2]
-    for size in range(len(target), 0, -1):
+    for size in range(min(len(words), 2 * len(target)), 0, -1):
         if size <= len(words) and words[size - 1] not in skippable and _spells(words[:size], target, skippable):
             return True
     return False
@@ -301,8 +350,8 @@ def capitalised_runs(prose: str) -> list[tuple[int, tuple[str, ...]]]:
     for m in _RUN.finditer(prose):
         initials = []
         for w in _RUN_WORD.findall(m.group()):
-            if w[-1:] == ".":
-                initials.extend(w.replace(".", ""))
+            if w[-1:] == "." or len(w) == 2 and w.isupper():
+                initials.extend(w.replace(".", ""))  # "U.S.", "TV": each letter counts
             elif w.lower() in _CONNECTOR_SET:
                 initials.append(w[0].lower())
             else:
@@ -368,7 +417,7 @@ class ArticleNames:
         self.expansions = Expansions(doc.prose)
 
 
-_CAPITALS_THEN_WORD = patterns.compile(r"(?<![\p{L}\p{N}&.'’/-])(\p{Lu}[\p{Lu}&]*\p{Lu})[ \t\r\n]+(\p{L}+\.?)")
+_CAPITALS_THEN_WORD = patterns.compile(r"(?<![\p{L}\p{N}&.'’/-])(\p{Lu}[\p{Lu}&]*\p{Lu})[ \t\r\n]+(?:\([\p{L} .]{2,20}\)[ \t\r\n]+)?(\p{L}+\.?)")
 _TICKER = patterns.compile(r"(?<=[\p{Ll}.][ \t\r\n]*)<\p{Lu}[\p{Lu}\p{N}.&]{0,11}>")
 
 
