@@ -132,8 +132,11 @@ def test_percent_follows_the_house_setting_of_each_preset():
     text = "Sales rose 4% in March and 7 per cent in April."
     (ap,) = lint(text, "House.Percent", "ap")
     assert (ap.match, ap.suggestions, ap.severity, ap.category) == ("7 per cent", ("7%",), "warning", "percent")
+    # Issue 14: the British preset follows the BBC News style guide, "%"; "per cent" is a setting.
     (uk,) = lint(text, "House.Percent", "british")
-    assert (uk.match, uk.suggestions, uk.severity) == ("4%", ("4 per cent",), "warning")
+    assert (uk.match, uk.suggestions, uk.severity) == ("7 per cent", ("7%",), "warning")
+    (per_cent,) = lint(text, "House.Percent", "british", percent="per cent")
+    assert (per_cent.match, per_cent.suggestions, per_cent.severity) == ("4%", ("4 per cent",), "warning")
     words = lint(text, "House.Percent", "ap", percent="percent")
     assert [(d.match, d.suggestions, d.severity) for d in words] == [
         ("4%", ("4 percent",), "suggestion"), ("7 per cent", ("7 percent",), "suggestion"),
@@ -146,10 +149,13 @@ def test_percent_consistent_non_house_form_is_only_a_suggestion():
 
 
 def test_preset_flag_overrides_the_config_and_settings_override_the_preset(cli, write):
-    write(".stylecheck.yaml", "preset: british\nselect: [House.Percent]\n")
+    write(".stylecheck.yaml", "preset: british\nselect: [House.Percent]\nsettings: {percent: per cent}\n")
     story = write("story.txt", "Sales rose 4% in March and 7% in April, and 5 per cent in May.\n")
     british = cli("--format", "json", str(story)).json()["files"][0]["diagnostics"]
     assert [(d["match"], d["suggestions"]) for d in british] == [("4%", ["4 per cent"]), ("7%", ["7 per cent"])]
+    write(".stylecheck.yaml", "preset: british\nselect: [House.Percent]\n")
+    british = cli("--format", "json", str(story)).json()["files"][0]["diagnostics"]
+    assert [(d["match"], d["suggestions"]) for d in british] == [("5 per cent", ["5%"])]
     ap = cli("--format", "json", "--preset", "ap", str(story)).json()["files"][0]["diagnostics"]
     assert [(d["match"], d["suggestions"]) for d in ap] == [("5 per cent", ["5%"])]
     write(".stylecheck.yaml", "preset: british\nselect: [House.Percent]\nsettings: {percent: percent}\n")
