@@ -27,10 +27,12 @@ caps      a paragraph written in capitals ("BANK RAISES RATES")
 label     wire labels: "Reuter", "NOTE:", "UPDATE 2-", "Advertisement"
 counter   photo counters: "2 / 18", "3 of 12"
 ticker    stock tickers: "<ABC>", "(NYSE: ABC)"
+code      program code pasted into plain text (a paragraph with three marks of code: braces,
+          `$name`, `->`, `();`, HTML tags, `"key": value`)
 ========  ===================================================================================
 
-`ticker`, `counter` and `label` are not language at all (`NOT_TEXT`): no rule's `text` scope
-reads them. The others are text that is not running prose: a rule reads them unless its scope is
+`ticker`, `counter`, `label` and `code` are not language at all (`NOT_TEXT`): no rule's `text`
+scope reads them. The others are text that is not running prose: a rule reads them unless its scope is
 `prose` or leaves them out by name.
 """
 from __future__ import annotations
@@ -45,8 +47,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
     from typing import Any
 
-KINDS = ("headline", "caption", "byline", "dateline", "table", "caps", "label", "counter", "ticker")
-NOT_TEXT = frozenset(("ticker", "counter", "label"))
+KINDS = ("headline", "caption", "byline", "dateline", "table", "caps", "label", "counter", "ticker", "code")
+NOT_TEXT = frozenset(("ticker", "counter", "label", "code"))
 ALL_KINDS = frozenset(KINDS)
 
 # A paragraph ends like a sentence: end punctuation before any closing quotes or brackets.
@@ -300,6 +302,8 @@ def _paragraphs(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]
 def _kind(prose: str, start: int, end: int, first: bool) -> str:
     """What a paragraph is: "prose" or one of KINDS."""
     text = prose[start:end]
+    if _code_marks(text) >= 3 or text[:1] == "<" and text[-1:] == ">" and _code_marks(text) >= 2:
+        return "code"
     if _COUNTER.fullmatch(text):
         return "counter"
     if _LABEL.fullmatch(text):
@@ -323,6 +327,12 @@ def _kind(prose: str, start: int, end: int, first: bool) -> str:
     return "caption"
 
 
+# Marks of program code: a brace, or ");" ending a line, a $variable, ->, =>, ::, a call "f(" with a
+# quoted or empty argument, a // comment, an HTML tag, a quoted key and a colon.
+_CODE = Lazy(
+    r"[{}][ \t]*(?:\r\n|\r|\n|$)|[)\]];[ \t]*(?:\r\n|\r|\n|$)|\$[A-Za-z_]\w*|->|=>|::|\w\((?:['\"$]|\))"
+    r"|(?<![:\w])//[ \t]|</?[a-z][a-z0-9]*(?:[ \t][^<>]*)?>|\"[\w./-]+\"[ \t]*:"
+)
 _LOWER_WORDS = Lazy(r"(?<![\p{L}\p{N}])\p{Ll}+")
 _NOT_SPACE = Lazy(r"\S")
 _LAST_NOT_SPACE = Lazy(r"(?r)\S")
@@ -339,3 +349,13 @@ def _trim(prose: str, start: int, end: int) -> tuple[int, int]:
 def is_list_item(prose: str, paragraph: Paragraph) -> bool:
     """Does the paragraph open with a list marker ("- ", "2. ")?"""
     return _LIST_MARKER.match(prose, paragraph.start, paragraph.end) is not None
+
+
+def _code_marks(text: str) -> int:
+    """How many marks of program code the text holds, counting to three at most."""
+    count = 0
+    for _m in _CODE.finditer(text):
+        count += 1
+        if count >= 3:
+            break
+    return count
