@@ -216,10 +216,10 @@ def test_hyphenation_recommends_the_preset_form_whatever_the_majority():
     text = "The ceasefire held. A second ceasefire was signed, but the cease-fire broke."
     ap = lint(text, "House.Hyphenation", "ap")
     assert [(d.match, d.offset, d.suggestions) for d in ap] == [("ceasefire", 4, ("cease-fire",)), ("ceasefire", 29, ("cease-fire",))]
-    assert ap[0].message == "'ceasefire' here, but the house style is 'cease-fire' (2 to 1 uses in this article)."
+    assert ap[0].message == "'ceasefire' here, but the house style is 'cease-fire' (2 to 1 uses)."
     (uk,) = lint(text, "House.Hyphenation", "british")
     assert (uk.match, uk.suggestions) == ("cease-fire", ("ceasefire",))
-    assert uk.message == "'cease-fire' here, but the house style is 'ceasefire' (1 to 2 uses in this article)."
+    assert uk.message == "'cease-fire' here, but the house style is 'ceasefire' (1 to 2 uses)."
 
 
 def test_quotes_mixed_straight_and_curly():
@@ -329,7 +329,7 @@ def test_variants_rule_type_keeps_inflection_and_rejects_bad_groups(tmp_path, cl
     (d,) = lint(text, "House.Hyphenation")
     assert (d.match, d.suggestions) == ("co-operatives", ("cooperatives",))
     # AP prefers "cooperate": the house form, named with its inflection as the article writes it.
-    assert d.message == "'co-operatives' here, but the house style is 'cooperated' (1 to 2 uses in this article)."
+    assert d.message == "'co-operatives' here, but the house style is 'cooperated' (1 to 2 uses)."
     (d,) = lint(text, "House.Hyphenation", "british")  # no British preference: the majority
     assert d.message == "'co-operatives' here, but 'cooperated' elsewhere in the article (1 to 2 uses): pick one form."
     style = tmp_path / "Desk"

@@ -19,9 +19,9 @@ count.
 
 What votes: with `quotesvote: false`, uses inside quoted speech are reported but do not count
 towards the majority. With `initialisms: true` (forms written in capitals, such as US and U.S.),
-a use inside a run of capitals (a shouted "HELP US") is not the abbreviation, and a use right
-before a capitalised word is taken as part of a name ("US Sprint", "U.S. Grant", "US Airways"):
-neither is reported or counted. A rule whose scope is
+a use inside a run of capitals (a shouted "HELP US") is not the abbreviation (neither reported nor
+counted), and a use right before a capitalised word may be part of a name ("US Sprint", "U.S.
+Grant", "US Airways"): it is counted but never reported. A rule whose scope is
 `prose` also leaves headlines, datelines, tables and capitals out (see structure.py).
 
 `mode: vale` restores Vale's behaviour for Vale styles (no house preference).
@@ -55,7 +55,7 @@ class Consistency(Rule):
         "quotesvote": Field((bool,), True, doc="uses inside quoted speech count towards the majority"),
         "initialisms": Field((bool,), False, doc="forms in capitals: skip shouted runs and uses before a name"),
     }
-    DEFAULT_HOUSE_MESSAGE = "'%s' here, but the house style is '%s' (%s to %s uses in this article)."
+    DEFAULT_HOUSE_MESSAGE = "'%s' here, but the house style is '%s' (%s to %s uses)."
     DEFAULT_MESSAGE = "'%s' here, but the article mostly uses '%s' (%s to %s)."
 
     def compile(self, options: dict) -> None:
@@ -146,8 +146,8 @@ class Consistency(Rule):
         if self.vale:
             yield from self._check_vale(doc)
             return
-        # found[(pair, side)] = list of (start, end, text, votes)
-        found: dict[tuple[int, int], list[tuple[int, int, str, bool]]] = {}
+        # found[(pair, side)] = list of (start, end, text, votes, reported)
+        found: dict[tuple[int, int], list[tuple[int, int, str, bool, bool]]] = {}
         prose = doc.prose
         for start, end in self.segments(doc):
             for m in scan(self, doc, start, end):
@@ -155,14 +155,17 @@ class Consistency(Rule):
                     continue
                 if self.is_exception(m.group(), doc, m.start(), m.end()):
                     continue
-                if self.initialisms and (_shouted(prose, m.start(), m.end()) or _NAME_AFTER.match(prose, m.end(), m.end() + 60)):
-                    continue  # "HELP US": a shouted word; "US Sprint", "U.S. Grant": part of a name
+                if self.initialisms and _shouted(prose, m.start(), m.end()):
+                    continue  # "HELP US": a shouted word, not the abbreviation
+                # Before a capitalised word a form may be part of a name ("US Sprint", "U.S. Grant"):
+                # counted, never reported.
+                reported = not (self.initialisms and _NAME_AFTER.match(prose, m.end(), m.end() + 60))
                 for pair, (a, b) in enumerate(self.groups):
                     side = 0 if m.start(a) >= 0 else 1 if m.start(b) >= 0 else -1
                     if side < 0:
                         continue
                     votes = self.quotes_vote or not doc.in_quote(m.start(), m.end())
-                    found.setdefault((pair, side), []).append((m.start(), m.end(), m.group(), votes))
+                    found.setdefault((pair, side), []).append((m.start(), m.end(), m.group(), votes, reported))
                     break
         for pair in range(len(self.groups)):
             first, second = found.get((pair, 0)), found.get((pair, 1))
@@ -172,8 +175,10 @@ class Consistency(Rule):
             if house is not None:
                 side, form = house
                 usual_uses, other = (first, second) if side == 0 else (second, first)
-                usual = Counter(text for _s, _e, text, _v in usual_uses).most_common(1)[0][0]
-                for start, end, text, _votes in other:
+                usual = Counter(u[2] for u in usual_uses).most_common(1)[0][0]
+                for start, end, text, _votes, reported in other:
+                    if not reported:
+                        continue
                     message = format_message(self.house_message, (text, usual, len(other), len(usual_uses)))
                     yield Match(start, end, message, (usual,))
                 continue
@@ -190,8 +195,10 @@ class Consistency(Rule):
                 minority, majority = (second, first) if first_votes[0][0] < second_votes[0][0] else (first, second)
             counted_minority = [u for u in minority if u[3]]
             counted_majority = [u for u in majority if u[3]]
-            usual = Counter(text for _s, _e, text, _v in counted_majority).most_common(1)[0][0]
-            for start, end, text, _votes in minority:
+            usual = Counter(u[2] for u in counted_majority).most_common(1)[0][0]
+            for start, end, text, _votes, reported in minority:
+                if not reported:
+                    continue
                 message = self.format_message(text, usual, len(counted_minority), len(counted_majority))
                 yield Match(start, end, message, (usual,))
 

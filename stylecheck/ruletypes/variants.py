@@ -37,7 +37,7 @@ class Variants(Rule):
         "housemessage": Field((str,), "", doc="the message when the house prefers one form (%s: found, house form, counts)"),
     }
     DEFAULT_MESSAGE = "'%s' here, but '%s' elsewhere in the article (%s to %s uses): pick one form."
-    DEFAULT_HOUSE_MESSAGE = "'%s' here, but the house style is '%s' (%s to %s uses in this article)."
+    DEFAULT_HOUSE_MESSAGE = "'%s' here, but the house style is '%s' (%s to %s uses)."
 
     def compile(self, options: dict) -> None:
         groups = self.option("groups")
