@@ -18,10 +18,12 @@ Message arguments, in order: the text found, the majority form, its count here, 
 count.
 
 What votes: with `quotesvote: false`, uses inside quoted speech are reported but do not count
-towards the majority. With `initialisms: true` (forms written in capitals, such as US and U.S.),
+towards the majority, and a quoted title (most of its words capitalised: "Second Friendliest City
+in the US") is left alone. With `initialisms: true` (forms written in capitals, such as US and U.S.),
 a use inside a run of capitals (a shouted "HELP US") is not the abbreviation (neither reported nor
-counted), and a use right before a capitalised word may be part of a name ("US Sprint", "U.S.
-Grant", "US Airways"): it is counted but never reported. A rule whose scope is
+counted), and a use right before a capitalised word, or right after one that does not open the
+sentence, may be part of a name ("US Sprint", "U.S. Grant", "US Airways", "Air UK", "Esso UK"): it
+is counted but never reported. A rule whose scope is
 `prose` also leaves headlines, datelines, tables and capitals out (see structure.py).
 
 `mode: vale` restores Vale's behaviour for Vale styles (no house preference).
@@ -157,9 +159,13 @@ class Consistency(Rule):
                     continue
                 if self.initialisms and _shouted(prose, m.start(), m.end()):
                     continue  # "HELP US": a shouted word, not the abbreviation
+                if not self.quotes_vote and _in_title(doc, m.start(), m.end()):
+                    continue  # a quoted title ("Second Friendliest City in the US"): its own words
                 # Before a capitalised word a form may be part of a name ("US Sprint", "U.S. Grant"):
                 # counted, never reported.
-                reported = not (self.initialisms and _NAME_AFTER.match(prose, m.end(), m.end() + 60))
+                reported = not (self.initialisms and (
+                    _NAME_AFTER.match(prose, m.end(), m.end() + 60) or _NAME_BEFORE.search(prose, max(0, m.start() - 30), m.start())
+                ))
                 for pair, (a, b) in enumerate(self.groups):
                     side = 0 if m.start(a) >= 0 else 1 if m.start(b) >= 0 else -1
                     if side < 0:
@@ -203,12 +209,36 @@ class Consistency(Rule):
                 yield Match(start, end, message, (usual,))
 
 
-# A name right after a form: a capitalised word on the same line.
-_NAME_AFTER = patterns.compile(r"[ \t\u00a0]+\p{Lu}\p{Ll}")
+# A name right after a form: a capitalised word ("US Sprint"); or right before it, a capitalised
+# word that is not a sentence's opening function word ("Air UK", "Esso UK", but not "Its UK unit").
+_NAME_AFTER = patterns.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*(?<=\s)\p{Lu}\p{Ll}")
+_NAME_BEFORE = patterns.compile(
+    r"(?<![\p{L}'’])(?!(?:The|A|An|Its|In|On|At|For|Of|To|By|And|But|From|With|Our|Their|His|Her|This|That|"
+    r"These|Those|Both|All|Some|Many|Most|Every|Each|Any|No|As|If|When|While|After|Before|Since|Under|Over|Into|"
+    r"About|Like|Unlike|Than|Via|Per|Major|Leading|Top|Big|New|Other|Several|Two|Three|Which|What|Where|Who|Whose|"
+    r"How|Why|Only|Even|Also|Then|Now|So|Yet|Such|Whether|Although|Though|Because|Until|Against|Among|Between|During|"
+    r"Without|Within|Across|Along|Around|Behind|Beyond|Near|Toward|Towards|Upon|Including)\b)\p{Lu}\p{Ll}+[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*\Z"
+)
 _CAPITALS_BEFORE = patterns.compile(r"(?:\p{Lu}{3,}[^\p{L}\r\n]{1,3}){2}$")
 _CAPITALS_AFTER = patterns.compile(r"(?:[^\p{L}\r\n]{1,3}\p{Lu}{3,}){2}")
 _CAPITALS_AROUND = patterns.compile(r"\p{Lu}{3,}[^\p{L}\r\n]{1,3}$")
 _CAPITALS_NEXT = patterns.compile(r"[^\p{L}\r\n]{1,3}\p{Lu}{3,}")
+
+
+_TITLE_WORD = patterns.compile(r"\b\p{L}[\p{L}'’-]{3,}")
+
+
+def _in_title(doc: Document, start: int, end: int) -> bool:
+    """Inside a quoted title: quote marks around words most of which (of four letters or more)
+    are capitalised ("Second Friendliest City in the US")."""
+    from bisect import bisect_right
+
+    quotes = doc.quotes
+    i = bisect_right(quotes, (start, float("inf"))) - 1
+    if i < 0 or not (quotes[i][0] <= start and end <= quotes[i][1]):
+        return False
+    words = _TITLE_WORD.findall(doc.prose, quotes[i][0], quotes[i][1])
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _shouted(prose: str, start: int, end: int) -> bool:

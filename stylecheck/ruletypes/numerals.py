@@ -15,7 +15,9 @@
   sentence, where the number must be spelled out, and never in compounds such as "ten-year").
 * `start`: no sentence begins with a figure, except a year ("1995 was ...").
 * `thousands`: thousands separators are consistent within the article: "10,000" beside "25000"
-  reports the minority form, names the majority and gives both counts.
+  reports the form the house does not use (house setting `thousands_separator`: `comma`, AP's and
+  the British desks' "25,000"; `any`: the article's minority form), with both counts. Street
+  numbers ("12500 Elm Street"), codes, model numbers and table rows are left alone.
 """
 from __future__ import annotations
 
@@ -80,6 +82,9 @@ _ADDRESS_AFTER = patterns.compile(
     r"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy"
     r"|Circle|Cir|Terrace|Square|Sq|Plaza|Trail|Pike|Row|Close|Crescent|Gardens)\b"
+)
+_DATE_BEFORE = patterns.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t\r\n]+\p{N}{1,2},?[ \t\r\n]+\Z"
 )
 _CITATION_AFTER = patterns.compile(r"\(\p{N}|\s+of\s+\p{N}+\.")
 _TOKEN_BEFORE = patterns.compile(r"[\"“‘'(\[]*(\S+?)[\"”’')\]]*\s+$")
@@ -173,6 +178,10 @@ class Numerals(Rule):
         if not isinstance(below, int) or isinstance(below, bool) or not 2 <= below <= 10:
             raise self.error(None, f"house setting 'spell_out_below' must be a whole number from 2 to 10, not {below!r}")
         self.below = below
+        separator = self.ctx.settings.get("thousands_separator", "comma")
+        if separator not in ("comma", "any"):
+            raise self.error(None, f"house setting 'thousands_separator' must be comma or any, not {separator!r}")
+        self.house_commas = separator == "comma"
         if self.kind == "small":
             digits = "1-9" if below == 10 else f"1-{below - 1}"
             self.pattern = patterns.compile(
@@ -363,6 +372,8 @@ class Numerals(Rule):
                 continue  # a code, an account or telephone number
             if _ADDRESS_AFTER.match(prose, m.end(), m.end() + 60):
                 continue  # a street number: "12500 Elm Street"
+            if _DATE_BEFORE.search(prose, max(0, m.start() - 24), m.start()):
+                continue  # a year, mistyped or not: "April 1, 20012"
             following = _WORDS_AFTER.match(prose[m.end() : m.end() + 30])
             if following and following.group(1).lower().rstrip(".") in self.models:
                 models.add(text)  # the 80386 microprocessor
@@ -384,14 +395,17 @@ class Numerals(Rule):
         plain = [p for p in plain if self._prose_paragraph(doc, p[0])]
         if not commas or not plain:
             return
-        if len(commas) > len(plain) or len(commas) == len(plain) and commas[0][0] < plain[0][0]:
+        majority_commas = len(commas) > len(plain) or len(commas) == len(plain) and commas[0][0] < plain[0][0]
+        if self.house_commas or majority_commas:
+            # The preset decides: AP and the British desks put commas in thousands ("12,500").
             minority, usual, example = plain, commas, commas[0][2]
         else:
             minority, usual, example = commas, plain, plain[0][2]
+        whose = "the article mostly writes" if majority_commas or not self.house_commas else "the house style writes"
         for start, end, text in minority:
             fixed = f"{int(text):,}" if "," not in text else text.replace(",", "")
             message = (
-                f"Thousands separators: '{text}' here, but the article mostly writes numbers like '{example}' "
+                f"Thousands separators: '{text}' here, but {whose} numbers like '{example}' "
                 f"({len(minority)} to {len(usual)})."
             )
             yield Match(start, end, message, (fixed,))
