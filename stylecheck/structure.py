@@ -28,11 +28,13 @@ label     wire labels: "Reuter", "NOTE:", "UPDATE 2-", "Advertisement"
 counter   photo counters: "2 / 18", "3 of 12"
 ticker    stock tickers: "<ABC>", "(NYSE: ABC)"
 code      program code pasted into plain text (a paragraph with three marks of code: braces,
-          `$name`, `->`, `();`, HTML tags, `"key": value`)
+          `$name`, `->`, `f()`, HTML tags, `"key": value`)
+embed     an embedded post, quoted verbatim from elsewhere: a paragraph signed
+          "— Name (@handle) December 22, 2014"
 ========  ===================================================================================
 
-`ticker`, `counter`, `label` and `code` are not language at all (`NOT_TEXT`): no rule's `text`
-scope reads them. The others are text that is not running prose: a rule reads them unless its scope is
+`ticker`, `counter`, `label` and `code` are not language, and an `embed` is not the writer's: no
+rule's `text` scope reads them (`NOT_TEXT`). The others are text that is not running prose: a rule reads them unless its scope is
 `prose` or leaves them out by name.
 """
 from __future__ import annotations
@@ -47,8 +49,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
     from typing import Any
 
-KINDS = ("headline", "caption", "byline", "dateline", "table", "caps", "label", "counter", "ticker", "code")
-NOT_TEXT = frozenset(("ticker", "counter", "label", "code"))
+KINDS = ("headline", "caption", "byline", "dateline", "table", "caps", "label", "counter", "ticker", "code", "embed")
+NOT_TEXT = frozenset(("ticker", "counter", "label", "code", "embed"))
 ALL_KINDS = frozenset(KINDS)
 
 # A paragraph ends like a sentence: end punctuation before any closing quotes or brackets.
@@ -302,6 +304,8 @@ def _paragraphs(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]
 def _kind(prose: str, start: int, end: int, first: bool) -> str:
     """What a paragraph is: "prose" or one of KINDS."""
     text = prose[start:end]
+    if "(@" in text and _EMBED_SIGNATURE.search(text):
+        return "embed"
     if _code_marks(text) >= 3 or text[:1] == "<" and text[-1:] == ">" and _code_marks(text) >= 2:
         return "code"
     if _COUNTER.fullmatch(text):
@@ -333,6 +337,7 @@ _CODE = Lazy(
     r"[{}][ \t]*(?:\r\n|\r|\n|$)|[)\]];[ \t]*(?:\r\n|\r|\n|$)|\$[A-Za-z_]\w*|->|=>|::|\w\((?:['\"$]|\))"
     r"|(?<![:\w])//[ \t]|</?[a-z][a-z0-9]*(?:[ \t][^<>]*)?>|\"[\w./-]+\"[ \t]*:"
 )
+_EMBED_SIGNATURE = Lazy(r"[—–-][ \t]*[^()\r\n]{1,80}\(@\w{1,30}\)[ \t]*\p{L}+\.?[ \t]+\p{N}{1,2},?[ \t]+\p{N}{4}[ \t]*\Z")
 _LOWER_WORDS = Lazy(r"(?<![\p{L}\p{N}])\p{Ll}+")
 _NOT_SPACE = Lazy(r"\S")
 _LAST_NOT_SPACE = Lazy(r"(?r)\S")
