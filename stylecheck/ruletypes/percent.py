@@ -106,7 +106,7 @@ def _decimal(number: str) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
-_SENTENCE_END_BEFORE = patterns.compile(r"(?:[.!?…][\"'”’)\]]*|^)[ \t\r\n]*[\"'“‘(]*\Z")
+_SENTENCE_END_BEFORE = patterns.compile(r"(?:[.!?…:][\"'”’)\]]*|^)[ \t\r\n]*[\"'“‘(]*\Z")
 
 
 def _sentence_start(prose: str, at: int, segment_start: int) -> bool:
