@@ -52,12 +52,16 @@ _OPENERS = frozenset(
     "those these its their his her our my your up since from to and but or when while if until during within under "
     "between among every each last per than once more less fewer".split()
 )
-_PAIRED_BEFORE = patterns.compile(r"\p{N}[\p{N},.]*(?:\s*(?:%|per\s*cent|percent))?\s*(?:to|and|or|of|in|by|from|out\s+of|x|×|-|–|—|/)\s+$")
+_PAIRED_BEFORE = patterns.compile(r"\p{N}[\p{N},.]*(?:\s*(?:to|and|or|of|in|by|from|out\s+of|x|×|-|–|—|/)|\s*(?:%|per\s*cent|percent)\s*(?:to|and|or|from|-|–|—|/))\s+$")
 _PAIRED_AFTER = patterns.compile(r"^\s*(?:to|and|or|of|in|by|out\s+of|x|×|-|–|—|/)\s+(?:\$|£|€)?\p{N}")
 _WORD_BEFORE = patterns.compile(r"([\p{L}.&]+)[\s\u00a0]+$")
 _WORDS_AFTER = patterns.compile(r"^[\s\u00a0]+([\p{L}'’.]+)(?:[\s\u00a0]+([\p{L}'’.]+))?")
+_THREE_WORDS_AFTER = patterns.compile(r"^[\s\u00a0]+([\p{L}'’.]+)(?:[\s\u00a0]+([\p{L}'’.-]+)(?:[\s\u00a0]+([\p{L}'’.]+))?)?")
 _LOWER_WORD = patterns.compile(r"(?<![\p{L}\p{N}])\p{Ll}+")
 _NUMBERISH = frozenset(["no", "nos", "number", "numbers"])
+_TIME_WORDS = frozenset("years months weeks days hours minutes seconds decades centuries".split())
+# A count may follow a comma, a dash or a bracket inside a sentence ("twins, 2 months ago").
+_CLAUSE_BEFORE = patterns.compile(r"[\p{L}\p{N}][,;:)]?[ \t\u00a0]*(?:[-–—][ \t\u00a0]*)?[,;(]?[ \t\u00a0\r\n]+$")
 # Spelled-out numbers left alone: idioms ("one in ten", "ten to one"), clock times, "tens of thousands".
 _IDIOM_BEFORE = patterns.compile(r"\b(?:one|nine|\p{N}+)\s+(?:in|out\s+of|times\s+out\s+of)\s+$")
 _NUMBER_WORD = (
@@ -139,13 +143,28 @@ def _plural(word: str) -> bool:
     )
 
 
-def _counts(figure: str, first: str, second: str) -> bool:
-    """Does a figure before these two words count something?"""
+def _counts(figure: str, first: str, second: str, third: str = "") -> bool:
+    """Does a figure before these words count something: a plural at once, or after one or two
+    modifiers ("3 houses", "4 new houses", "2 other striking locals")?"""
     if figure == "1":
-        return first.isalpha() and first not in _NOT_COUNTED and first not in _NOT_MODIFIERS
+        return len(first) > 2 and first.isalpha() and first not in _NOT_COUNTED and first not in _NOT_MODIFIERS
     if _plural(first):
         return True
-    return first.isalpha() and first not in _NOT_MODIFIERS and first not in _NOT_COUNTED and _plural(second)
+    if first == "of" and second in _PARTITIVE:
+        return True  # "4 of the 12", "two of them"
+    if not _modifier(first):
+        return False
+    if _plural(second):
+        return True
+    return _modifier(second) and _plural(third)
+
+
+_PARTITIVE = frozenset("the these those them us its their his her our your my".split())
+
+
+def _modifier(word: str) -> bool:
+    """A word that may stand between a number and what it counts ("new", "film-making")."""
+    return word.replace("-", "").isalpha() and word not in _NOT_MODIFIERS and word not in _NOT_COUNTED
 
 
 def _named(doc: Document, figure: str) -> bool:
@@ -265,17 +284,20 @@ class Numerals(Rule):
             return None  # a range, ratio, score or series with other figures
         if before.endswith("(") or before.endswith(", ") and after.startswith(","):
             return None  # a list marker, or an age after a name ("Jones, 7, said")
-        words = _WORDS_AFTER.match(after)
+        words = _THREE_WORDS_AFTER.match(after)
         if not words:
             return None  # no word after: a name in a list ("TIM and 3."), a score, a label
         first = words.group(1)
         second = (words.group(2) or "").lower().rstrip(".")
+        third = (words.group(3) or "").lower().rstrip(".")
         lowered = first.lower()
-        if lowered in self.units or lowered.rstrip(".") in self.units or first[0].isupper():
-            return None  # a unit, money, time, or a name ("5 Downing Street", "3 March")
+        if lowered in self.units or lowered.rstrip(".") in self.units:
+            return None  # a unit, money, a clock time
+        if first[0].isupper():
+            return None  # a name ("5 Downing Street", "3 March", "6 Music", "Group of 7 Finance ministers")
         if lowered in ("years", "year", "months", "month", "weeks", "week", "days", "day") and second in ("old", "older", "younger"):
             return None  # an age
-        if not _counts(figure, lowered.rstrip("."), second):
+        if not _counts(figure, lowered.rstrip("."), second, third):
             return None  # not a count of things: a name or a brand ("the 3 network", "3 says")
         if _named(doc, figure):
             return None  # the article uses this figure as a name ("3's chief executive")
@@ -285,10 +307,10 @@ class Numerals(Rule):
             key = previous.lower().rstrip(".")
             if key in self.markers or key in _NUMBERISH:
                 return None
-            if previous[0].isupper() and key not in _OPENERS:
-                return None  # Channel 4, Windows 7, March 3, Jan. 3
-        else:
-            return None  # after punctuation or at a sentence start (the `start` check's business)
+            if previous[0].isupper() and key not in _OPENERS and lowered not in _TIME_WORDS:
+                return None  # Channel 4, Windows 7, March 3, Jan. 3 (but "Australia 3 years ago" counts)
+        elif not _CLAUSE_BEFORE.search(before):
+            return None  # at a sentence start (the `start` check's business), or after a symbol
         if not self._prose_paragraph(doc, start):
             return None
         spelled = _ONES[int(figure)]
