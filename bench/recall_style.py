@@ -92,7 +92,9 @@ def plant_abbreviations(preset: str):
             if len(uses) < 2:
                 continue
             for m in uses:
-                before = "name" if regex.match(r"[ \t]+\p{Lu}\p{Ll}", text[m.end() : m.end() + 4]) else "other"
+                # A capitalised word next (across a line break too): a possible name, or the next
+                # sentence after a dotted form that also ended one.
+                before = "name" if regex.match(r"\s+\p{Lu}", text[m.end() : m.end() + 8]) else "other"
                 changed = text[: m.start()] + other + text[m.end() :]
                 yield Plant(changed, m.start(), m.start() + len(other), ("House.Abbreviations",), {"before": before},
                             m.start(), m.end())

@@ -215,7 +215,8 @@ _NAME_AFTER = patterns.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*(?<=\s)\
 _NAME_BEFORE = patterns.compile(
     r"(?<![\p{L}'’])(?!(?:The|A|An|Its|In|On|At|For|Of|To|By|And|But|From|With|Our|Their|His|Her|This|That|"
     r"These|Those|Both|All|Some|Many|Most|Every|Each|Any|No|As|If|When|While|After|Before|Since|Under|Over|Into|"
-    r"About|Like|Unlike|Than|Via|Per|Major|Leading|Top|Big|New|Other|Several|Two|Three|Which|What|Where|Who|Whose|"
+    r"About|Like|Unlike|Than|Via|Per|Major|Leading|Top|Big|New|Other|Several|Two|Three|Four|Five|Six|Seven|Eight|"
+    r"Nine|Ten|Which|What|Where|Who|Whose|"
     r"How|Why|Only|Even|Also|Then|Now|So|Yet|Such|Whether|Although|Though|Because|Until|Against|Among|Between|During|"
     r"Without|Within|Across|Along|Around|Behind|Beyond|Near|Toward|Towards|Upon|Including)\b)\p{Lu}\p{Ll}+[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*\Z"
 )
