@@ -104,6 +104,9 @@ def plant_abbreviations(preset: str):
 _DEFINED = regex.compile(r"((?:\p{Lu}[\p{L}'’-]*[ \t\r\n]+(?:(?:of|and|for|the|on|in|to|de)[ \t\r\n]+)*){1,7})\((\p{Lu}{2,6})\)")
 
 
+_NAME_GOES_ON = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*[ \t\r\n]*(?:,|&|and|of|for|de)?|[,&])[ \t\r\n]*\Z")
+
+
 def plant_acronyms(wellknown: frozenset[str]):
     def planter(text: str, rng: random.Random):
         doc = Document.from_text(text, "doc.txt")
@@ -113,6 +116,8 @@ def plant_acronyms(wellknown: frozenset[str]):
                 continue
             if text.count(expansion) > 1 or text.find(acronym) < m.start(2):
                 continue  # spelled out elsewhere, or used before its definition: not an error to plant
+            if _NAME_GOES_ON.search(text, max(0, m.start() - 30), m.start()):
+                continue  # the match is the tail of a longer name ("Ministry of Economy, Trade and Industry")
             # "the Food Standards Agency (FSA) said" -> "the FSA said"
             changed = text[: m.start()] + acronym + text[m.end() :]
             yield Plant(changed, m.start(), m.start() + len(acronym), ("House.Acronyms",), {}, m.start(2), m.end(2))

@@ -83,6 +83,10 @@ _DATELINE = Lazy(
     r"[ \t]*\(" + _AGENCY + r"[^()\r\n]{0,30}\))"
     r"[ \t]*(?:-{1,2}|–|—)[ \t]+(?=\S)"
 )
+_LATER_DATELINE = Lazy(
+    r"\p{Lu}[\p{Lu}.'’-]{2,}(?:[ /]\p{Lu}[\p{Lu}.'’-]*)*,[ \t]*" + _PLACE + r"(?:,[ \t]*" + _PLACE + r")?"
+    r"(?:,?[ \t]+" + _MONTH + r"[ \t]+\p{N}{1,2})?(?:[ \t]*\(" + _AGENCY + r"[^()\r\n]{0,30}\))?[ \t]*(?:-{1,2}|–|—)[ \t]+(?=\S)"
+)
 _BYLINE = Lazy(r"By[ \t]+\p{Lu}")
 _CREDIT = Lazy(
     r"\((?:(?:Additional|Editing|Writing|Reporting|Compiled|Photo(?:graph)?s?|Pictures?|Images?|Video|Graphic|Sources?)"
@@ -233,6 +237,12 @@ def _scan(doc: Any) -> Structure:
                 if head:
                     spans.append((at, head.end(), "label"))
                     at = head.end()
+                # Later in the copy only a dateline with its place spelled out: a roundup's items
+                # ("FREETOWN, Sierra Leone - ...").
+                dateline = _LATER_DATELINE.match(prose, at, min(end, at + 120))
+                if dateline:
+                    spans.append((at, dateline.end(), "dateline"))
+                    at = dateline.end()
             tail = _LABEL_SUFFIX.search(prose, max(at, end - 24), end)
             if tail:
                 spans.append((tail.start(), end, "label"))

@@ -163,9 +163,13 @@ class Acronym(Rule):
     def _named(self, prose: str, start: int, end: int) -> bool:
         """A name in a list of names ("LL Cool J, DMX, Ludacris"), or after a word that says what
         it names ("the research firm TNO", "rapper DMX")."""
-        if _LIST_BEFORE.search(prose, max(0, start - 40), start) or _LIST_AFTER.match(prose, end, end + 40):
-            return True
-        if _APPOSITIVE_AFTER.match(prose, end, end + 12):
+        before = _LIST_BEFORE.search(prose, max(0, start - 40), start)
+        after = _LIST_AFTER.match(prose, end, end + 40)
+        if before and (before.group(1) != "," or _SEPARATOR_AFTER.match(prose, end, end + 8)) or after and (
+            after.group(1) != "," or _SEPARATOR_BEFORE.search(prose, max(0, start - 8), start)
+        ):
+            return True  # joined to a name by "and" ("AMD and Intel"), or inside a list ("Ludacris, DMX and Ashanti")
+        if _APPOSITIVE_AFTER.match(prose, end, end + 40):
             return True
         if _APPOSITIVE_BEFORE.search(prose, max(0, start - 40), start) and prose[end : end + 1] in (",", ".", ")", ";"):
             return True
@@ -187,8 +191,10 @@ _NAME_AFTER = patterns.compile(r"\s+(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To
 # In a list of names: next to a capitalised name across a comma, "and", "or" or "&".
 # A name: a capitalised word with a lowercase letter or a figure in it ("Ludacris", "AM3D"), or a figure ("2000").
 _LIST_ITEM = r"(?:\p{Lu}[\p{L}\p{N}'’-]*[\p{Ll}\p{N}][\p{L}\p{N}'’-]*|\p{N}+|\p{Lu}{2,}\s+\p{Lu}\p{Ll}+)"
-_LIST_BEFORE = patterns.compile(r"(?<![.!?]\s)\b" + _LIST_ITEM + r"(?:,\s+|\s+(?:and|or|&)\s+)$")
-_LIST_AFTER = patterns.compile(r"(?:,\s+|\s+(?:and|or|&)\s+)" + _LIST_ITEM + r"\b(?!\s+\p{Lu}{2})")
+_LIST_BEFORE = patterns.compile(r"(?<![.!?]\s)\b" + _LIST_ITEM + r"\s*(,|and|or|&)\s+$")
+_LIST_AFTER = patterns.compile(r"\s*(,|and|or|&)\s+" + _LIST_ITEM + r"\b(?!\s+\p{Lu}{2})")
+_SEPARATOR_AFTER = patterns.compile(r"s?(?:,|\s+(?:and|or|&)\b)")
+_SEPARATOR_BEFORE = patterns.compile(r"(?:,|\b(?:and|or)|&)\s+$")
 _WORD_BEFORE = patterns.compile(r"(\p{L}+),?[ \t\r\n\u00a0]+(?:the[ \t\r\n\u00a0]+)?$")
 # Initials standing alone as a noun right after a preposition, with no article and no noun after
 # them, are a proper name (a company, a brand, a pollster), not an abbreviation of a thing.
@@ -204,7 +210,7 @@ _FIGURE_BEFORE = patterns.compile(r"\p{N}\s?(?:(?:mln|bln|million|billion|thousa
 # to a hyphen or figures elsewhere in the article ("CFM-56" ... "the CFM engine").
 _FIGURE_AFTER = patterns.compile(r"[ \t\u00a0]?\p{N}")
 # An appositive that says what it is: "RSVP, an electronic system", "PAP, the official agency".
-_APPOSITIVE_AFTER = patterns.compile(r"s?(?:,|[ \t\r\n]+(?:is|was|are|were))[ \t\r\n]+(?:a|an|the)[ \t\r\n]")
+_APPOSITIVE_AFTER = patterns.compile(r"s?(?:,|[ \t\r\n]+(?:is|was|are|were))[ \t\r\n]+(?:a|an|the|\p{Lu}\p{L}+['’]s)[ \t\r\n]")
 # Or before it: a description in lowercase words, then a comma ("the French national railways, SNCF,").
 _APPOSITIVE_BEFORE = patterns.compile(r"\b\p{Ll}+[ \t\r\n]+\p{Ll}{3,},[ \t\r\n]+$")
 
