@@ -169,12 +169,12 @@ class Acronym(Rule):
             after.group(1) != "," or _SEPARATOR_BEFORE.search(prose, max(0, start - 8), start)
         ):
             return True  # joined to a name by "and" ("AMD and Intel"), or inside a list ("Ludacris, DMX and Ashanti")
-        if _APPOSITIVE_AFTER.match(prose, end, end + 40):
-            return True
+        if _APPOSITIVE_AFTER.match(prose, end, end + 40) or _TITLE_AFTER.match(prose, end, end + 4):
+            return True  # explained ("RSVP, an electronic system"), or a title ("GTA: San Andreas")
         if _APPOSITIVE_BEFORE.search(prose, max(0, start - 40), start) and prose[end : end + 1] in (",", ".", ")", ";"):
             return True
-        if _KNOWN_AS.search(prose, max(0, start - 30), start):
-            return True
+        if _KNOWN_AS.search(prose, max(0, start - 30), start) or _POSSESSIVE_BEFORE.search(prose, max(0, start - 30), start):
+            return True  # "known as DAB"; a company's product ("Sony's PSP")
         if _PREPOSITION_BEFORE.search(prose, max(0, start - 12), start) and not _NOUN_AFTER.match(prose, end, end + 30):
             return True  # a proper name on its own after a preposition ("an analyst at CCF", "lost out to JVC")
         previous = _WORD_BEFORE.search(prose, max(0, start - 30), start)
@@ -187,7 +187,9 @@ class Acronym(Rule):
 
 
 _NAME_BEFORE = patterns.compile(r"[\p{L}\p{N},;>)]\s+\p{Lu}[\p{L}'’-]*\s+$")
-_NAME_AFTER = patterns.compile(r"\s+(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}")
+_NAME_AFTER = patterns.compile(
+    r"\s+(?:(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}|\p{Ll}+\p{Lu})"
+)
 # In a list of names: next to a capitalised name across a comma, "and", "or" or "&".
 # A name: a capitalised word with a lowercase letter or a figure in it ("Ludacris", "AM3D"), or a figure ("2000").
 _LIST_ITEM = r"(?:\p{Lu}[\p{L}\p{N}'’-]*[\p{Ll}\p{N}][\p{L}\p{N}'’-]*|\p{N}+|\p{Lu}{2,}\s+\p{Lu}\p{Ll}+)"
@@ -201,7 +203,8 @@ _WORD_BEFORE = patterns.compile(r"(\p{L}+),?[ \t\r\n\u00a0]+(?:the[ \t\r\n\u00a0
 _PREPOSITION_BEFORE = patterns.compile(r"\b(?:by|to|at|from|with|for|against|via)[ \t\r\n]+$")
 _NOUN_AFTER = patterns.compile(
     r"s?[ \t\r\n]+(?!(?:and|or|in|on|at|to|for|of|by|with|from|as|that|which|who|is|was|has|have|had|will|would|"
-    r"said|says|but|after|before|since|when|while|if|than|last|this|next)\b)\p{Ll}"
+    r"said|says|but|after|before|since|when|while|if|than|last|this|next|found|finds|showed|shows|suggested|"
+    r"suggests|reported|reports|estimated|estimates|predicted|predicts|revealed|reveals|told|asked)\b)\p{Ll}"
 )
 _KNOWN_AS = patterns.compile(r"\b(?:known|referred[ \t\r\n]+to|dubbed|described)[ \t\r\n]+as[ \t\r\n]+(?:the[ \t\r\n]+)?$")
 _WORDS_AFTER = patterns.compile(r"[ \t\r\n\u00a0]+(\p{Ll}+)(?:[ \t\r\n\u00a0]+(\p{Ll}+))?")
@@ -211,13 +214,16 @@ _FIGURE_BEFORE = patterns.compile(r"\p{N}\s?(?:(?:mln|bln|million|billion|thousa
 _FIGURE_AFTER = patterns.compile(r"[ \t\u00a0]?\p{N}")
 # An appositive that says what it is: "RSVP, an electronic system", "PAP, the official agency".
 _APPOSITIVE_AFTER = patterns.compile(r"s?(?:,|[ \t\r\n]+(?:is|was|are|were))[ \t\r\n]+(?:a|an|the|\p{Lu}\p{L}+['’]s)[ \t\r\n]")
+_POSSESSIVE_BEFORE = patterns.compile(r"\b\p{Lu}[\p{L}&.-]*['’]s[ \t\r\n]+$")
+_TITLE_AFTER = patterns.compile(r":[ \t]+\p{Lu}")
 # Or before it: a description in lowercase words, then a comma ("the French national railways, SNCF,").
 _APPOSITIVE_BEFORE = patterns.compile(r"\b\p{Ll}+[ \t\r\n]+\p{Ll}{3,},[ \t\r\n]+$")
 
 
 def _in_name(prose: str, start: int, end: int) -> bool:
-    """Part of a proper name: initials before a surname (JK Rowling, AC Milan), or a model or brand
-    after a capitalised word inside a sentence (Windows XP, Nintendo DS)."""
+    """Part of a proper name: initials before a surname (JK Rowling, AC Milan) or a brand written
+    in camel case (SSEYO miniMIXA), or a model or brand after a capitalised word inside a sentence
+    (Windows XP, Nintendo DS)."""
     return bool(_NAME_AFTER.match(prose, end, end + 40) or _NAME_BEFORE.search(prose, max(0, start - 40), start))
 
 
