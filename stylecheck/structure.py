@@ -220,6 +220,8 @@ def _scan(doc: Any) -> Structure:
             kind = "table" if row else _kind(prose, start, end, first=not paragraphs)
             paragraphs.append(Paragraph(start, end, kind))
             if kind != "prose":
+                if plain and "<" in prose[start:end]:  # a ticker in a headline ("ACME <ACM> TO ...")
+                    spans.extend((m.start(), m.end(), "ticker") for m in _TICKER.finditer(prose, start, end))
                 continue
             seen_prose += 1
             at = start
@@ -256,11 +258,18 @@ def _scan(doc: Any) -> Structure:
     for p in paragraphs:
         if p.kind != "prose":
             spans.append((p.start, p.end, p.kind))
-    spans.sort()
-    # Disjoint: a span inside an earlier one is dropped (they never partly overlap).
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    # Disjoint: a span inside a paragraph's span splits it (the ticker inside a headline keeps its
+    # own kind); spans never partly overlap.
     merged: list[tuple[int, int, str]] = []
     for span in spans:
         if merged and span[0] < merged[-1][1]:
+            outer = merged.pop()
+            if outer[0] < span[0]:
+                merged.append((outer[0], span[0], outer[2]))
+            merged.append((span[0], min(span[1], outer[1]), span[2]))
+            if span[1] < outer[1]:
+                merged.append((span[1], outer[1], outer[2]))
             continue
         merged.append(span)
     return Structure(paragraphs, merged)

@@ -186,7 +186,10 @@ class Acronym(Rule):
         )
 
 
-_NAME_BEFORE = patterns.compile(r"[\p{L}\p{N},;>)]\s+\p{Lu}[\p{L}'’-]*\s+$")
+_NAME_BEFORE = patterns.compile(
+    r"[\p{L}\p{N},;>)][ \t]*(?:\r\n|\r|\n)?[ \t]*[ \t\r\n](?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|By|With|From|Its|Their|His|Her|This|That)\b)"
+    r"\p{Lu}[\p{L}'’-]*[ \t]*(?:\r\n|\r|\n)?[ \t]*[ \t\r\n]$"
+)
 _NAME_AFTER = patterns.compile(
     r"\s+(?:(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}|\p{Ll}+\p{Lu})"
 )
