@@ -210,10 +210,19 @@ class Consistency(Rule):
 
 
 # A name right after a form: a capitalised word ("US Sprint"); or right before it, a capitalised
-# word inside a sentence ("with Air UK", "that Esso UK", but not "Its UK unit" or "Later US envoys").
+# word inside a sentence ("with Air UK"), or one opening it that is not a function word or a
+# sentence adverb ("Esso UK said", but not "Its UK unit" or "Later US envoys").
 _NAME_AFTER = patterns.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*(?<=\s)\p{Lu}\p{Ll}")
 _NAME_BEFORE = patterns.compile(
-    r"(?<=[\p{Ll},;:][ \t]*(?:\r\n|\r|\n)?[ \t]*[ \t\r\n])\p{Lu}\p{Ll}+[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*\Z"
+    r"(?:(?<=[\p{Ll},;:][ \t]*(?:\r\n|\r|\n)?[ \t]*[ \t\r\n])"
+    r"|(?<![\p{L}'’])(?!(?:The|A|An|Its|In|On|At|For|Of|To|By|And|But|From|With|Our|Their|His|Her|This|That|These|"
+    r"Those|Both|All|Some|Many|Most|Every|Each|Any|No|As|If|When|While|After|Before|Since|Under|Over|Into|About|"
+    r"Like|Unlike|Than|Via|Per|Major|Leading|Top|Big|New|Other|Several|Two|Three|Four|Five|Six|Seven|Eight|Nine|"
+    r"Ten|Which|What|Where|Who|Whose|How|Why|Only|Even|Also|Then|Now|So|Yet|Such|Whether|Although|Though|Because|"
+    r"Until|Against|Among|Between|During|Without|Within|Across|Along|Around|Behind|Beyond|Near|Toward|Towards|"
+    r"Upon|Including|Later|Earlier|Meanwhile|However|Yesterday|Today|Tomorrow|Still|Instead|Separately|Last|Next|"
+    r"First|Finally|Overall|Currently|Recently|Previously|Elsewhere|Here|There|Analysts|Officials|Some)\b))"
+    r"\p{Lu}\p{Ll}+[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*\Z"
 )
 _CAPITALS_BEFORE = patterns.compile(r"(?:\p{Lu}{3,}[^\p{L}\r\n]{1,3}){2}$")
 _CAPITALS_AFTER = patterns.compile(r"(?:[^\p{L}\r\n]{1,3}\p{Lu}{3,}){2}")
