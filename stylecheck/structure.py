@@ -53,13 +53,9 @@ KINDS = ("headline", "caption", "byline", "dateline", "table", "caps", "label", 
 NOT_TEXT = frozenset(("ticker", "counter", "label", "code", "embed"))
 ALL_KINDS = frozenset(KINDS)
 
-# A paragraph ends like a sentence: end punctuation before any closing quotes or brackets.
-_ENDS_LIKE_SENTENCE = Lazy(r"""[.!?…:;][\s"'”’)\]»*_]*\Z""")
 # A sentence inside a paragraph (a long paragraph whose last one lost its full stop is prose).
 _SENTENCE_INSIDE = Lazy(r"""[a-z\p{Ll}\d)"'”’][.!?]["'”’)]*\s+["'“‘(]*\p{Lu}""")
 _WORD = Lazy(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*")
-_UPPER = Lazy(r"\p{Lu}")
-_LOWER = Lazy(r"\p{Ll}")
 _DIGIT = Lazy(r"\p{N}")
 _LINE = Lazy(r"[^\r\n]+")
 # A row of aligned columns: two gaps of two or more spaces (or a tab) between things on a line.
@@ -220,7 +216,7 @@ def _scan(doc: Any) -> Structure:
             kind = "table" if row else _kind(prose, start, end, first=not paragraphs)
             paragraphs.append(Paragraph(start, end, kind))
             if kind != "prose":
-                if plain and "<" in prose[start:end]:  # a ticker in a headline ("ACME <ACM> TO ...")
+                if plain and prose.find("<", start, end) >= 0:  # a ticker in a headline ("ACME <ACM> TO ...")
                     spans.extend((m.start(), m.end(), "ticker") for m in _TICKER.finditer(prose, start, end))
                 continue
             seen_prose += 1
@@ -251,9 +247,10 @@ def _scan(doc: Any) -> Structure:
             counter = _COUNTER_PREFIX.match(prose, at, end)
             if counter:
                 spans.append((at, counter.end(), "counter"))
-            if "(" in prose[start:end]:
+            bracket = prose.find("(", start, end) >= 0
+            if bracket:
                 spans.extend((m.start(), m.end(), "byline") for m in _CREDIT.finditer(prose, start, end))
-            if plain and ("<" in prose[start:end] or "(" in prose[start:end]):
+            if plain and (bracket or prose.find("<", start, end) >= 0):
                 spans.extend((m.start(), m.end(), "ticker") for m in _TICKER.finditer(prose, start, end))
     for p in paragraphs:
         if p.kind != "prose":
@@ -276,32 +273,36 @@ def _scan(doc: Any) -> Structure:
 
 
 def _paragraphs(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """The paragraphs of one block: (start, end, is a row of aligned columns)."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(prose, start, end)]
+    """The paragraphs of one block: (start, end, is a row of aligned columns). String methods on
+    each line, no pattern per line: this runs on every line of every document."""
+    lines = []  # (start, end, indent) of each line's text, trimmed
+    for m in _LINE.finditer(prose, start, end):  # noqa: B020
+        line = m.group()
+        body = line.lstrip()
+        if not body:
+            continue
+        indent = len(line) - len(body)
+        s = m.start() + indent
+        lines.append((s, s + len(body.rstrip()), indent))
     if len(lines) == 1:
-        s, e = _trim(prose, *lines[0])
-        return [(s, e, bool(_COLUMNS.search(prose, s, e)))] if e > s else []
-    indents = []
-    for s, e in lines:
-        text_start = _trim(prose, s, e)[0]
-        indents.append(text_start - s)
-    least = min(indents)
-    longest = max(e - s - i for (s, e), i in zip(lines, indents))
+        s, e, _indent = lines[0]
+        return [(s, e, _is_row(prose, s, e))]
+    if not lines:
+        return []
+    least = min(indent for _s, _e, indent in lines)
+    longest = max(e - s for s, e, _indent in lines)
     wrapped = len(lines) >= 3
     found: list[tuple[int, int, bool]] = []
     current: list[int] | None = None  # [start, end] of the paragraph being built
-    for (s, e), indent in zip(lines, indents):
-        s, e = _trim(prose, s, e)
-        if e <= s:
-            continue
-        row = bool(_COLUMNS.search(prose, s, e))
-        if current is not None and _LABEL.fullmatch(prose, s, e):
+    for s, e, indent in lines:
+        row = _is_row(prose, s, e)
+        if current is not None and e - s <= 40 and _LABEL.fullmatch(prose, s, e):
             found.append((current[0], current[1], False))
             current = None
         # A new paragraph: a line indented deeper (by one space only after a sentence's end: wire
         # copy's stray one-space indents), or a row of columns.
         if current is not None and (
-            row or indent > least + 1 or indent > least and _ENDS_LIKE_SENTENCE.search(prose, current[0], current[1])
+            row or indent > least + 1 or indent > least and _ends_like_sentence(prose, current[0], current[1])
         ):
             found.append((current[0], current[1], False))
             current = None
@@ -312,7 +313,7 @@ def _paragraphs(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]
             current = [s, e]
         else:
             current[1] = e
-        if wrapped and e - s < _SHORT_LINE * longest and _ENDS_LIKE_SENTENCE.search(prose, s, e):
+        if wrapped and e - s < _SHORT_LINE * longest and _ends_like_sentence(prose, s, e):
             found.append((current[0], current[1], False))
             current = None
     if current is not None:
@@ -320,27 +321,44 @@ def _paragraphs(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]
     return found
 
 
+_CLOSERS = "\"'”’)]»*_ \t"
+
+
+def _ends_like_sentence(prose: str, start: int, end: int) -> bool:
+    """Does [start, end) end with . ! ? … : or ; before any closing quotes or brackets?"""
+    tail = prose[max(start, end - 8) : end].rstrip(_CLOSERS)
+    return tail[-1:] in (".", "!", "?", "…", ":", ";") and tail != ""
+
+
+def _is_row(prose: str, start: int, end: int) -> bool:
+    """A row of aligned columns (two gaps of two spaces or a tab between things)."""
+    line = prose[start:end]
+    if "  " not in line and "\t" not in line:
+        return False
+    return _COLUMNS.search(prose, start, end) is not None
+
+
 def _kind(prose: str, start: int, end: int, first: bool) -> str:
     """What a paragraph is: "prose" or one of KINDS."""
     text = prose[start:end]
+    short = len(text) <= 400
     if "(@" in text and _EMBED_SIGNATURE.search(text):
         return "embed"
-    if _code_marks(text) >= 3 or text[:1] == "<" and text[-1:] == ">" and _code_marks(text) >= 2:
+    if _may_be_code(text) and (_code_marks(text) >= 3 or text[:1] == "<" and text[-1:] == ">" and _code_marks(text) >= 2):
         return "code"
-    if _COUNTER.fullmatch(text):
+    if short and _COUNTER.fullmatch(text):
         return "counter"
-    if _LABEL.fullmatch(text):
+    if short and _LABEL.fullmatch(text):
         return "label"
-    words = len(_WORD.findall(text))
-    upper = len(_UPPER.findall(text))
-    if upper >= 4:
-        lower = len(_LOWER.findall(text))
-        if upper >= _CAPS_SHARE * (upper + lower):
-            return "caps"
-    if _BYLINE.match(text) and words <= 12 and not _SENTENCE_INSIDE.search(text):
-        return "byline"
-    if _ENDS_LIKE_SENTENCE.search(text):
+    if text.isupper() or short and _caps(text):
+        return "caps"
+    ends = _ends_like_sentence(prose, start, end)
+    if text.startswith("By") and short and _BYLINE.match(text):
+        if len(_WORD.findall(text)) <= 12 and not _SENTENCE_INSIDE.search(text):
+            return "byline"
+    if ends:
         return "prose"
+    words = len(_WORD.findall(text))
     if words >= _VERY_LONG_PARAGRAPH or words >= _LONG_PARAGRAPH and _SENTENCE_INSIDE.search(text):
         return "prose"
     if first:
@@ -358,21 +376,36 @@ _CODE = Lazy(
 )
 _EMBED_SIGNATURE = Lazy(r"[—–-][ \t]*[^()\r\n]{1,80}\(@\w{1,30}\)[ \t]*\p{L}+\.?[ \t]+\p{N}{1,2},?[ \t]+\p{N}{4}[ \t]*\Z")
 _LOWER_WORDS = Lazy(r"(?<![\p{L}\p{N}])\p{Ll}+")
-_NOT_SPACE = Lazy(r"\S")
-_LAST_NOT_SPACE = Lazy(r"(?r)\S")
-
-
-def _trim(prose: str, start: int, end: int) -> tuple[int, int]:
-    first = _NOT_SPACE.search(prose, start, end)
-    if first is None:
-        return start, start
-    last = _LAST_NOT_SPACE.search(prose, start, end)
-    return first.start(), last.end()
 
 
 def is_list_item(prose: str, paragraph: Paragraph) -> bool:
     """Does the paragraph open with a list marker ("- ", "2. ")?"""
     return _LIST_MARKER.match(prose, paragraph.start, paragraph.end) is not None
+
+
+_NO_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
+_NO_LOWER = {c: None for c in range(ord("a"), ord("z") + 1)}
+
+
+_CODE_SIGNS = ("{", "}", "->", "=>", "::", "//", ");", '":', "</", "/>")
+
+
+def _may_be_code(text: str) -> bool:
+    """Any sign of code at all (most paragraphs have none; the marks are counted only then)."""
+    return any(sign in text for sign in _CODE_SIGNS) or "$" in text and _VARIABLE.search(text) is not None
+
+
+_VARIABLE = Lazy(r"\$[A-Za-z_]")
+
+
+def _caps(text: str) -> bool:
+    """Written in capitals: at least four capitals, and that share of the letters (counted with
+    str.translate, in C: this runs on every short paragraph; letters beyond ASCII are left out of
+    the count, which only matters to a headline in capitals of non-Latin letters)."""
+    upper = len(text) - len(text.translate(_NO_UPPER))
+    if upper < 4:
+        return False
+    return upper >= _CAPS_SHARE * (upper + len(text) - len(text.translate(_NO_LOWER)))
 
 
 def _code_marks(text: str) -> int:
