@@ -241,3 +241,18 @@ def test_vale_rules_keep_vales_scopes(tmp_path):
     config = load_config(str(tmp_path / ".vale.ini"))
     found = Linter(config).lint_path(str(tmp_path / "wire.txt")).diagnostics
     assert [d.match for d in found] == ["ACM"]
+
+
+def test_judgements_are_kept_by_position_and_span_only():
+    import yaml
+
+    from .conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "bench" / "judgements" / "style-consistency.yml").read_text(encoding="utf-8"))
+    entries = data["findings"]
+    assert len(entries) >= 400
+    for entry in entries:
+        assert set(entry) == {"corpus", "file", "line", "column", "rule", "match", "verdict", "why"}
+        assert entry["verdict"] in (True, False, "debatable")  # YAML reads true/false as booleans
+        assert isinstance(entry["line"], int) and isinstance(entry["column"], int)
+        assert len(str(entry["match"])) <= 20 and len(entry["why"]) <= 160  # no corpus text
