@@ -159,6 +159,14 @@ class Document:
             return DEFAULT_TIME_BUDGET
         return max(0.001, deadline - time.monotonic())
 
+    @cached_property
+    def structure(self) -> Any:
+        """What is running prose and what is not (headlines, datelines, tables, tickers ...):
+        see structure.py. Decided once per document, by paragraph."""
+        from .structure import Structure
+
+        return Structure.of(self)
+
     def blocks_of(self, *kinds: str) -> Iterator[Block]:
         for block in self.blocks:
             if block.kind in kinds:

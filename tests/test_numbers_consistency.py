@@ -132,8 +132,11 @@ def test_percent_follows_the_house_setting_of_each_preset():
     text = "Sales rose 4% in March and 7 per cent in April."
     (ap,) = lint(text, "House.Percent", "ap")
     assert (ap.match, ap.suggestions, ap.severity, ap.category) == ("7 per cent", ("7%",), "warning", "percent")
+    # Issue 14: the British preset follows the BBC News style guide, "%"; "per cent" is a setting.
     (uk,) = lint(text, "House.Percent", "british")
-    assert (uk.match, uk.suggestions, uk.severity) == ("4%", ("4 per cent",), "warning")
+    assert (uk.match, uk.suggestions, uk.severity) == ("7 per cent", ("7%",), "warning")
+    (per_cent,) = lint(text, "House.Percent", "british", percent="per cent")
+    assert (per_cent.match, per_cent.suggestions, per_cent.severity) == ("4%", ("4 per cent",), "warning")
     words = lint(text, "House.Percent", "ap", percent="percent")
     assert [(d.match, d.suggestions, d.severity) for d in words] == [
         ("4%", ("4 percent",), "suggestion"), ("7 per cent", ("7 percent",), "suggestion"),
@@ -146,10 +149,13 @@ def test_percent_consistent_non_house_form_is_only_a_suggestion():
 
 
 def test_preset_flag_overrides_the_config_and_settings_override_the_preset(cli, write):
-    write(".stylecheck.yaml", "preset: british\nselect: [House.Percent]\n")
+    write(".stylecheck.yaml", "preset: british\nselect: [House.Percent]\nsettings: {percent: per cent}\n")
     story = write("story.txt", "Sales rose 4% in March and 7% in April, and 5 per cent in May.\n")
     british = cli("--format", "json", str(story)).json()["files"][0]["diagnostics"]
     assert [(d["match"], d["suggestions"]) for d in british] == [("4%", ["4 per cent"]), ("7%", ["7 per cent"])]
+    write(".stylecheck.yaml", "preset: british\nselect: [House.Percent]\n")
+    british = cli("--format", "json", str(story)).json()["files"][0]["diagnostics"]
+    assert [(d["match"], d["suggestions"]) for d in british] == [("5 per cent", ["5%"])]
     ap = cli("--format", "json", "--preset", "ap", str(story)).json()["files"][0]["diagnostics"]
     assert [(d["match"], d["suggestions"]) for d in ap] == [("5 per cent", ["5%"])]
     write(".stylecheck.yaml", "preset: british\nselect: [House.Percent]\nsettings: {percent: percent}\n")
@@ -197,11 +203,23 @@ def test_spelling_skips_names_and_words_shared_by_both_dialects():
 
 
 def test_hyphenation_minority_form_with_counts():
-    text = "The ceasefire held. A second ceasefire was signed, but the cease-fire broke."
-    (d,) = lint(text, "House.Hyphenation")
-    assert (d.match, d.suggestions, d.category) == ("cease-fire", ("ceasefire",), "hyphenation")
+    # No house preference for this pair (the British preset lists neither form): the minority form.
+    text = "The payout held. A second payout was signed, but the pay-out broke."
+    (d,) = lint(text, "House.Hyphenation", "british")
+    assert (d.match, d.suggestions, d.category) == ("pay-out", ("payout",), "hyphenation")
     assert "(1 to 2 uses)" in d.message
     assert lint("The firm Email Systems said e-mail use fell, though e-mail spam rose.", "House.Hyphenation") == []
+
+
+def test_hyphenation_recommends_the_preset_form_whatever_the_majority():
+    # Issue 14: AP writes "cease-fire", the British preset "ceasefire"; the article's majority does not decide.
+    text = "The ceasefire held. A second ceasefire was signed, but the cease-fire broke."
+    ap = lint(text, "House.Hyphenation", "ap")
+    assert [(d.match, d.offset, d.suggestions) for d in ap] == [("ceasefire", 4, ("cease-fire",)), ("ceasefire", 29, ("cease-fire",))]
+    assert ap[0].message == "'ceasefire' here, but the house style is 'cease-fire' (2 to 1 uses)."
+    (uk,) = lint(text, "House.Hyphenation", "british")
+    assert (uk.match, uk.suggestions) == ("cease-fire", ("ceasefire",))
+    assert uk.message == "'cease-fire' here, but the house style is 'ceasefire' (1 to 2 uses)."
 
 
 def test_quotes_mixed_straight_and_curly():
@@ -316,6 +334,9 @@ def test_variants_rule_type_keeps_inflection_and_rejects_bad_groups(tmp_path, cl
     text = "Rebels cooperated and cooperation grew, though co-operatives stayed out."
     (d,) = lint(text, "House.Hyphenation")
     assert (d.match, d.suggestions) == ("co-operatives", ("cooperatives",))
+    # AP prefers "cooperate": the house form, named with its inflection as the article writes it.
+    assert d.message == "'co-operatives' here, but the house style is 'cooperated' (1 to 2 uses)."
+    (d,) = lint(text, "House.Hyphenation", "british")  # no British preference: the majority
     assert d.message == "'co-operatives' here, but 'cooperated' elsewhere in the article (1 to 2 uses): pick one form."
     style = tmp_path / "Desk"
     style.mkdir()

@@ -37,6 +37,8 @@ def test_british_sample_uses_its_folders_preset(cli):
         ("House.LargeNumbers", 7, 36, "ten"),
         ("House.Percent", 7, 70, "4 percent"),
         ("House.Spelling", 8, 22, "center"),
+        # "1,200" and "12000" in one paragraph: its wrapped last line is judged with the paragraph.
+        ("House.ThousandsSeparators", 9, 11, "12000"),
     ]
 
 

@@ -20,6 +20,7 @@ from ..document import Document
 from ..yamlload import line_of
 from .. import patterns, valecompat
 from ..record import Record
+from ..structure import ALL_KINDS, KINDS, NOT_TEXT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +52,7 @@ COMMON_FIELDS: dict[str, Field] = {
     "extends": Field((str,), None, doc="the rule type"),
     "message": Field((str,), "", doc="what to tell the writer; %s stands for the match"),
     "level": Field((str,), "warning", SEVERITIES),
-    "scope": Field((str, list), "text", doc="text, raw, paragraph, sentence, heading, list, blockquote, table, quote; ~x excludes"),
+    "scope": Field((str, list), "text", doc="text, prose, raw, paragraph, sentence, heading, list, blockquote, table, quote, or a kind of non-prose text (headline, dateline, caption ...); ~x excludes"),
     "link": Field((str,), ""),
     "description": Field((str,), ""),
     "category": Field((str,), "style", CATEGORIES),
@@ -65,7 +66,9 @@ COMMON_FIELDS: dict[str, Field] = {
     "vocab": Field((bool,), True, doc="accepted vocabulary becomes exceptions (Vale)"),
 }
 
-SCOPES = ("text", "raw", "paragraph", "sentence", "heading", "list", "blockquote", "table", "quote", "summary")
+SCOPES = ("text", "raw", "paragraph", "sentence", "heading", "list", "blockquote", "table", "quote", "summary", "prose") + tuple(
+    k for k in KINDS if k != "table"
+)
 
 # Every key a Vale rule file may hold, for any extension point. A rule loaded from a Vale style
 # (see stylecheck/vale.py, which sets `vale: true`) accepts all of them, as Vale styles use them
@@ -236,11 +239,45 @@ class Rule:
             raise self.error(key, f"bad regex in {key!r}: {exc} (pattern: {pattern!r})") from None
 
     def segments(self, doc: Document) -> Iterator[tuple[int, int]]:
-        """The (start, end) spans of `doc.prose` this rule's scope covers."""
+        """The (start, end) spans of `doc.prose` this rule's scope covers.
+
+        Every scope but `raw` leaves out what is not language (tickers, photo counters, wire
+        labels); `prose` leaves out everything that is not running prose (headlines, datelines,
+        bylines, captions, tables, capitals: see structure.py), and `~kind` leaves one kind out of
+        any scope. Vale rules keep Vale's scopes."""
         include = [s for s in self.scopes if not s.startswith("~")]
         exclude = {s[1:] for s in self.scopes if s.startswith("~")}
         if not include:
             include = ["text"]
+        if self.vale:
+            yield from self._vale_segments(doc, include, exclude)
+            return
+        structure = doc.structure
+        cut = frozenset(exclude & ALL_KINDS) | NOT_TEXT
+        for scope in include:
+            if scope == "raw":
+                yield 0, len(doc.text)
+            elif scope in ("text", "summary", "prose"):
+                kinds = ALL_KINDS if scope == "prose" else cut
+                for block in doc.blocks:
+                    if block.kind not in exclude:
+                        yield from structure.cut(block.start, block.end, kinds)
+            elif scope == "sentence":
+                allowed = [(b.start, b.end) for b in doc.blocks if b.kind not in exclude] if exclude else None
+                for s in doc.sentences:
+                    if allowed is None or any(a <= s[0] < b for a, b in allowed):
+                        yield from structure.cut(s[0], s[1], cut)
+            elif scope == "quote":
+                yield from doc.quotes
+            elif scope in ALL_KINDS:
+                yield from structure.of_kind((scope,))
+            else:
+                base = scope.split(".")[0]
+                for block in doc.blocks:
+                    if block.kind == base:
+                        yield from structure.cut(block.start, block.end, cut)
+
+    def _vale_segments(self, doc: Document, include: list[str], exclude: set[str]) -> Iterator[tuple[int, int]]:
         for scope in include:
             if scope == "raw":
                 yield 0, len(doc.text)

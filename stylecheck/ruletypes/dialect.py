@@ -13,9 +13,12 @@ The house setting `dialect` (from the preset, or a config's `settings:`) decides
   naming the majority and both counts. On a tie the dialect seen first wins.
 
 Only lowercase forms are matched: a capitalised one is nearly always a name (World Health
-Organization, Ministry of Defence, Labour, Pearl Harbor). Words that are ordinary on both sides in
-some sense (a gas meter, a computer program) are listed under `american_also_british` and are never
-counted as American.
+Organization, Ministry of Defence, Labour, Pearl Harbor). Proper names and terms of art written in
+lowercase keep their spelling: a form before one of the words its list gives under `names_before`
+("the labor department", "defense secretary" of the US under the British preset; the metals
+market's "kerb trading" under AP), and a form marked "(sic)". Words that are ordinary on both sides
+in some sense (a gas meter, a computer program) are listed under `american_also_british` and are
+never counted as American.
 """
 from __future__ import annotations
 
@@ -33,6 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # A run of the characters the forms' boundaries refuse: at a word start, the only text a form can match.
 _RUN = re.compile(r"[\w'’]+")
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+_SIC = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 DIALECTS = ("us", "uk", "any")
 _NAMES = {"us": "American", "uk": "British"}
 
@@ -53,6 +58,8 @@ class Dialect(Rule):
         if not pairs:
             raise self.error("wordlist", f"{self.option('wordlist')}: no 'pairs' (british: american)")
         shared = set(data.get("american_also_british") or ())
+        # form -> words after it that make it part of a name or a term of art
+        self.names_before = {str(k): frozenset(str(w) for w in v) for k, v in dict(data.get("names_before") or ()).items()}
         skip = {str(w) for w in self.option("exceptions")}
         # word -> (dialect, counterpart)
         self.forms: dict[str, tuple[str, str]] = {}
@@ -92,8 +99,15 @@ class Dialect(Rule):
         else:
             matches = (m for start, end in self.segments(doc) for m in self.pattern.finditer(prose, start, end))
         forms = self.forms
+        names_before = self.names_before
         for m in matches:
             word = m.group()
+            if word in names_before:
+                following = _NEXT_WORD.match(prose, m.end(), m.end() + 40)
+                if following and following.group(1).lower() in names_before[word]:
+                    continue  # "the labor department", "kerb trading": a name or a term of art
+            if _SIC.match(prose, m.end(), m.end() + 12):
+                continue  # quoted as written ("maneuvers (sic)")
             dialect, other = forms[word]
             found.append((m.start(), m.end(), word, dialect, other))
         if not found:

@@ -3,11 +3,13 @@
     extends: percent
     category: percent
 
-The house setting `percent` (`"%"`, `"percent"` or `"per cent"`; AP: `"%"`, British: `"per cent"`)
-decides the form. Any other form is reported with the house form as the suggestion: "5 per cent"
+The house setting `percent` (`"%"`, `"percent"` or `"per cent"`) decides the form: AP writes "5%"
+(AP Stylebook), and so does the British preset, after the BBC News style guide; a desk that writes
+"5 per cent" sets `percent: per cent`. Any other form is reported with the house form as the suggestion: "5 per cent"
 under AP, "5%" under the British preset, the wire abbreviations "pct" and "pc", "5 %" with a space,
 and a spelled-out number before the sign or word ("five percent"; both styles use figures for
-percentages, except at the start of a sentence, which this rule leaves alone).
+percentages, except at the start of a sentence, which this rule leaves alone). Fractions become
+decimals ("1-3/8 pct" -> "1.375%", AP).
 
 A form that differs from the house's is a `warning` when the article also uses the house form (it
 is inconsistent), and a `suggestion` when the whole article keeps to one other form.
@@ -48,10 +50,13 @@ class Percent(Rule):
         # Find the rare marker first (a literal scan), then read the number just before it: a
         # number pattern tried at every position of the text costs ten times as much.
         self.pattern = patterns.compile(r"%|\bp(?:er(?:cent|[ \t\u00a0]+cent|-cent)|ct|c)\b")
+        # A figure (with a fraction: "1-3/8", "5/8"), or a number in words ("forty-three", "fifty nine").
         self.number = patterns.compile(
-            r"(?<![\p{L}\p{N}.,])(?:\p{N}+(?:,\p{N}{3})*(?:\.\p{N}+)?|(?:" + words + r")(?:-(?:" + words + r"))?)"
+            r"(?<![\p{L}\p{N}.,/-])(?:\p{N}+(?:,\p{N}{3})*(?:\.\p{N}+)?(?:-\p{N}+/\p{N}+)?|\p{N}+/\p{N}+"
+            r"|(?i:" + words + r")(?:[- ](?:" + words + r"))?)"
             r"[ \t\u00a0]{0,2}\Z"
         )
+        self.point_before = patterns.compile(r"\bpoint[ \t]+\Z")
 
     def check(self, doc: Document) -> Iterator[Match]:
         found: list[tuple[int, int, str, str, bool]] = []  # start, end, number, form, spelled
@@ -68,6 +73,8 @@ class Percent(Rule):
                     continue
                 number = before.group().rstrip(" \t\u00a0")
                 spelled = not number[0].isdigit()
+                if spelled and (_sentence_start(prose, before.start(), start) or self.point_before.search(prose, max(start, before.start() - 12), before.start())):
+                    continue  # "Forty-three per cent of ..." opens a sentence in words; "one point three per cent"
                 if m.group() == "%":
                     form = "%" if before.group() == number else " %"
                 else:
@@ -79,7 +86,7 @@ class Percent(Rule):
         for start, end, number, form, spelled in found:
             if form == self.house and not spelled:
                 continue
-            figure = number if not spelled else _figure(number)
+            figure = _decimal(number) if not spelled else _figure(number.lower())
             if figure is None:
                 continue
             suggestion = figure + ("%" if self.house == "%" else " " + self.house)
@@ -87,9 +94,29 @@ class Percent(Rule):
             yield Match(start, end, self.format_message(prose[start:end], suggestion, why), (suggestion,), None if mixed else "suggestion")
 
 
+def _decimal(number: str) -> str:
+    """A figure as the house writes it before "%": fractions as decimals ("1-3/8" -> "1.375", AP)."""
+    if "/" not in number:
+        return number
+    whole, _, fraction = number.rpartition("-")
+    top, _, bottom = fraction.partition("/")
+    if not bottom.isdigit() or int(bottom) == 0 or not top.isdigit() or whole and not whole.isdigit():
+        return number
+    value = (int(whole) if whole else 0) + int(top) / int(bottom)
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+_SENTENCE_END_BEFORE = patterns.compile(r"(?:[.!?…:][\"'”’)\]]*|^)[ \t\r\n]*[\"'“‘(]*\Z")
+
+
+def _sentence_start(prose: str, at: int, segment_start: int) -> bool:
+    """Does a sentence (or the segment) open at `at`?"""
+    return at <= segment_start or _SENTENCE_END_BEFORE.search(prose, max(segment_start, at - 6), at) is not None
+
+
 def _figure(words: str) -> str | None:
     total = 0
-    for part in words.split("-"):
+    for part in words.replace(" ", "-").split("-"):
         if part not in _VALUES:
             return None
         total += _VALUES[part]

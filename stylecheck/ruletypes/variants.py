@@ -6,8 +6,11 @@
       - [email|emails, e-mail|e-mails]          # forms; `|` separates a form's inflections
       - [ceasefire|ceasefires, cease-fire|cease-fires]
 
-Like `consistency`, the minority form is reported, naming the majority form and both counts (on
-a tie the form seen first is the article's). Unlike it, every form is a literal word list, so
+Like `consistency`, it reports only when an article uses two forms of a group, and **the preset
+decides the form**: when a form of the group is one the house prefers (house setting
+`preferred_forms`), every use of the other forms is reported with the house form as the suggestion
+(`housemessage`), whatever the article's majority. Otherwise the minority form is reported, naming
+the majority form and both counts (on a tie the form seen first is the article's). Unlike it, every form is a literal word list, so
 all groups compile into one trie-shaped pattern: the scan costs about what one word costs,
 however many groups there are (`consistency` tries every pattern at every word). The suggestion
 keeps the inflection: "e-mails" -> "emails". Only lowercase spellings are matched, so a
@@ -21,7 +24,7 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..wordlists import trie_pattern, word_starts
-from .base import Field, Rule
+from .base import Field, Rule, format_message
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,8 +34,10 @@ if TYPE_CHECKING:  # pragma: no cover
 class Variants(Rule):
     FIELDS = {
         "groups": Field((list,), None, doc="lists of forms; a form is its spellings joined by |"),
+        "housemessage": Field((str,), "", doc="the message when the house prefers one form (%s: found, house form, counts)"),
     }
     DEFAULT_MESSAGE = "'%s' here, but '%s' elsewhere in the article (%s to %s uses): pick one form."
+    DEFAULT_HOUSE_MESSAGE = "'%s' here, but the house style is '%s' (%s to %s uses)."
 
     def compile(self, options: dict) -> None:
         groups = self.option("groups")
@@ -51,6 +56,16 @@ class Variants(Rule):
                     if spelling in self.spellings:
                         raise self.error("groups", f"{spelling!r} is listed twice")
                     self.spellings[spelling] = (g, f, i)
+        preferred = self.ctx.settings.get("preferred_forms") or []
+        if not isinstance(preferred, list) or not all(isinstance(f, str) for f in preferred):
+            raise self.error(None, f"house setting 'preferred_forms' must be a list of forms, not {preferred!r}")
+        # The house form of each group (its index), where the house prefers one.
+        self.house: dict[int, int] = {}
+        for spelling in preferred:
+            if spelling in self.spellings:
+                g, f, _i = self.spellings[spelling]
+                self.house.setdefault(g, f)
+        self.house_message = self.option("housemessage") or self.DEFAULT_HOUSE_MESSAGE
         # Our own data, a trie-shaped literal alternation: no timeout needed.
         self.pattern = patterns.compile(r"(?<![\w'’-])(?:" + trie_pattern(sorted(self.spellings)) + r")(?![\w'’-])")
         # The scan for word starts is shared with other word-list rules (see WordStarts).
@@ -75,8 +90,13 @@ class Variants(Rule):
         for g, forms in by_group.items():
             if len(forms) < 2:
                 continue
-            # The majority form: most uses, then first use.
-            usual = max(forms, key=lambda f: (len(found[(g, f)]), -found[(g, f)][0][0]))
+            house = self.house.get(g)
+            if house is not None and house in forms:
+                usual, message_of = house, self.house_message
+            else:
+                # The majority form: most uses, then first use.
+                usual = max(forms, key=lambda f: (len(found[(g, f)]), -found[(g, f)][0][0]))
+                message_of = self.message
             usual_uses = found[(g, usual)]
             usual_text = Counter(text for _s, _e, text in usual_uses).most_common(1)[0][0]
             for f in sorted(forms, key=lambda f: found[(g, f)][0][0]):
@@ -87,7 +107,7 @@ class Variants(Rule):
                     inflection = self.spellings[text][2]
                     target = self.forms[g][usual]
                     suggestion = target[inflection] if inflection < len(target) else target[0]
-                    message = self.format_message(text, usual_text, len(uses), len(usual_uses))
+                    message = format_message(message_of, (text, usual_text, len(uses), len(usual_uses)))
                     yield Match(start, end, message, (suggestion,))
 
 
