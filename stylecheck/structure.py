@@ -212,7 +212,7 @@ def _scan(doc: Any) -> Structure:
         if block.kind == "table":
             paragraphs.append(Paragraph(block.start, block.end, "table"))
             continue
-        for start, end, row in _paragraphs(prose, block.start, block.end):
+        for start, end, row in _paragraphs(prose, block.start, block.end, doc.text):
             kind = "table" if row else _kind(prose, start, end, first=not paragraphs)
             paragraphs.append(Paragraph(start, end, kind))
             if kind != "prose":
@@ -272,9 +272,11 @@ def _scan(doc: Any) -> Structure:
     return Structure(paragraphs, merged)
 
 
-def _paragraphs(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+def _paragraphs(prose: str, start: int, end: int, text: str) -> list[tuple[int, int, bool]]:
     """The paragraphs of one block: (start, end, is a row of aligned columns). String methods on
-    each line, no pattern per line: this runs on every line of every document."""
+    each line, no pattern per line: this runs on every line of every document. Columns are seen in
+    the original `text`: masked markup (a link's address, a tag) leaves runs of spaces in the prose
+    that are no gaps between columns."""
     lines = []  # (start, end, indent) of each line's text, trimmed
     for m in _LINE.finditer(prose, start, end):  # noqa: B020
         line = m.group()
@@ -286,7 +288,7 @@ def _paragraphs(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]
         lines.append((s, s + len(body.rstrip()), indent))
     if len(lines) == 1:
         s, e, _indent = lines[0]
-        return [(s, e, _is_row(prose, s, e))]
+        return [(s, e, _is_row(text, s, e))]
     if not lines:
         return []
     least = min(indent for _s, _e, indent in lines)
@@ -295,7 +297,7 @@ def _paragraphs(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]
     found: list[tuple[int, int, bool]] = []
     current: list[int] | None = None  # [start, end] of the paragraph being built
     for s, e, indent in lines:
-        row = _is_row(prose, s, e)
+        row = _is_row(text, s, e)
         if current is not None and e - s <= 40 and _LABEL.fullmatch(prose, s, e):
             found.append((current[0], current[1], False))
             current = None
