@@ -244,7 +244,12 @@ class Rule:
         Every scope but `raw` leaves out what is not language (tickers, photo counters, wire
         labels); `prose` leaves out everything that is not running prose (headlines, datelines,
         bylines, captions, tables, capitals: see structure.py), and `~kind` leaves one kind out of
-        any scope. Vale rules keep Vale's scopes."""
+        any scope. Vale rules keep Vale's scopes. Worked out once per document for each scope:
+        most rules share the default one."""
+        spans = doc.memo(("base", "segments", self.vale, self.scope_key), lambda: list(self._segments(doc)))
+        return iter(spans)
+
+    def _segments(self, doc: Document) -> Iterator[tuple[int, int]]:
         include = [s for s in self.scopes if not s.startswith("~")]
         exclude = {s[1:] for s in self.scopes if s.startswith("~")}
         if not include:
