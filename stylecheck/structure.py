@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+
 from .patterns import Lazy
 from .record import Record
 
@@ -136,6 +137,7 @@ class Structure:
         self.spans = spans
         self._paragraph_starts = [p.start for p in paragraphs]
         self._span_starts = [s[0] for s in spans]
+        self._figure_lists: set[int] | None = None
 
     @classmethod
     def of(cls, doc: Any) -> "Structure":
@@ -150,6 +152,15 @@ class Structure:
         if i >= 0 and pos < self.paragraphs[i].end:
             return self.paragraphs[i]
         return None
+
+    def in_figure_list(self, prose: str, paragraph: Paragraph) -> bool:
+        """Is the paragraph one of a run of three or more adjacent paragraphs that each open with a
+        figure ("46% of pages ...", "2,000 jobs ...")? Such a run is a list whose bullets were lost
+        (extracted web copy), and a figure opening a list item is no sentence start."""
+        runs = self._figure_lists
+        if runs is None:
+            runs = self._figure_lists = _figure_lists(prose, self.paragraphs)
+        return paragraph.start in runs
 
     def kind_at(self, pos: int) -> str | None:
         """The kind of non-prose text at `pos`, or None where it is prose (or not in any span)."""
@@ -355,6 +366,8 @@ def _kind(prose: str, start: int, end: int, first: bool) -> str:
     if text.isupper() or short and _caps(text):
         return "caps"
     ends = _ends_like_sentence(prose, start, end)
+    if short and len(text) <= 200 and (_PAGE_STAMP.match(text) or text.count("|") >= 2 and _STAMP_WORDS.search(text)):
+        return "byline"  # a web page's "Posted: Thursday, ... 8:09 PM" or "Name | Staff Writer | date"
     if text.startswith("By") and short and _BYLINE.match(text):
         if len(_WORD.findall(text)) <= 12 and not _SENTENCE_INSIDE.search(text):
             return "byline"
@@ -378,6 +391,33 @@ _CODE = Lazy(
 )
 _EMBED_SIGNATURE = Lazy(r"[—–-][ \t]*[^()\r\n]{1,80}\(@\w{1,30}\)[ \t]*\p{L}+\.?[ \t]+\p{N}{1,2},?[ \t]+\p{N}{4}[ \t]*\Z")
 _LOWER_WORDS = Lazy(r"(?<![\p{L}\p{N}])\p{Ll}+")
+# A content system's stamp opening a short paragraph: when the page was posted or updated.
+_PAGE_STAMP = Lazy(
+    r"(?:Posted|Published|Updated|Last[ \t]+updated|Last[ \t]+modified)(?:[ \t]*:|[ \t]+(?:on|at)\b)?[ \t]*"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d)"
+)
+# What a credit line separated by bars holds: a role or a date.
+_STAMP_WORDS = Lazy(
+    r"\b(?:Writer|Editor|Reporter|Correspondent|Contributor|Staff|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})\b"
+)
+
+
+_FIGURE_LIST_RUN = 3
+
+
+def _figure_lists(prose: str, paragraphs: list[Paragraph]) -> set[int]:
+    """The starts of paragraphs in runs of `_FIGURE_LIST_RUN` or more adjacent paragraphs that
+    each open with a digit."""
+    found: set[int] = set()
+    run: list[int] = []
+    for paragraph in [*paragraphs, None]:
+        if paragraph is not None and prose[paragraph.start : paragraph.start + 1].isdigit():
+            run.append(paragraph.start)
+            continue
+        if len(run) >= _FIGURE_LIST_RUN:
+            found.update(run)
+        run = []
+    return found
 
 
 def is_list_item(prose: str, paragraph: Paragraph) -> bool:

@@ -86,6 +86,8 @@ def test_hard_wrapped_lines_are_checked_as_the_paragraph_they_belong_to():
         ("The council voted.\n\nNORTH      12664      11895", "table"),
         ("The council voted.\n\n$app->get('/x', function($y) { return $y; });", "code"),
         ("The council voted.\n\nGreat day at the lanes — Jo Smith (@josmith) May 2, 2014", "embed"),
+        ("Posted: Tuesday, June 3, 2014, 9:12 PM\n\nThe council voted on Monday.", "byline"),
+        ("Sam Roe | Staff Writer | Monday, 2 June 2014\n\nThe council voted on Monday.", "byline"),
     ],
 )
 def test_kinds_of_text_that_are_not_prose(text, kind):
@@ -256,3 +258,18 @@ def test_judgements_are_kept_by_position_and_span_only():
         assert entry["verdict"] in (True, False, "debatable")  # YAML reads true/false as booleans
         assert isinstance(entry["line"], int) and isinstance(entry["column"], int)
         assert len(str(entry["match"])) <= 20 and len(entry["why"]) <= 160  # no corpus text
+
+
+def test_a_run_of_paragraphs_that_each_open_with_a_figure_is_a_list_not_sentence_starts():
+    # Web copy whose bullets were lost: each item opens with its figure.
+    items = "What the survey of bus users found:\n\n41% of riders wait over ten minutes.\n\n" \
+            "27% of stops have no shelter.\n\n12% of buses run late at night.\n\nThe council will act."
+    assert lint(items, "House.FigureAtSentenceStart") == []
+    # Two such paragraphs are no list: each is a sentence that opens with a figure.
+    two = "The survey found much to fix.\n\n41% of riders wait over ten minutes.\n\n27% of stops have no shelter."
+    assert [d.match for d in lint(two, "House.FigureAtSentenceStart")] == ["41%", "27%"]
+
+
+def test_a_page_stamp_is_no_copy_for_the_time_and_date_rules():
+    text = "Posted: Tuesday, June 3, 2014, 9:12 PM\n\nThe council met at 9:30 PM on Monday."
+    assert [d.match for d in lint(text, "House.Times")] == ["9:30 PM"]

@@ -26,7 +26,7 @@ from .. import patterns
 from ..diagnostic import Match
 from ..document import Document
 from ..wordlists import WordListError, load_data
-from .base import Field, Rule, doc_time_left
+from .base import Field, Rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover

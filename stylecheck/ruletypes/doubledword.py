@@ -143,7 +143,7 @@ class DoubledWord(Rule):
         lower = word.lower()
         if lower in self.exceptions:
             return None
-        first_start, first_end = copies[0][0], copies[0][1]
+        first_start = copies[0][0]
         # The layout is read from the original text: masked markup leaves runs of spaces in the
         # prose that no writer typed.
         text = doc.text

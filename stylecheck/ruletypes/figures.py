@@ -12,6 +12,7 @@ from ..diagnostic import Match
 from ..document import Document
 from ..figurescan import Figures, FigureScan, figure_scan, number_starts
 from ..figurescan import figures as scan_figures
+from ..structure import NOT_TEXT
 from .base import Rule, RuleError
 
 TYPE_CHECKING = False
@@ -38,7 +39,11 @@ class FigureRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Match]:
         matches = self._check(doc)
-        return matches if self.scopes == ["text"] else within_scope(self, doc, matches)
+        if self.scopes == ["text"]:
+            # The scan covers all prose: leave out what is no copy (tickers, labels, code, embedded
+            # posts) and the byline or page stamp ("Posted: Tuesday, June 3, 2014, 9:12 PM").
+            return _outside(doc, matches, _NOT_COPY)
+        return within_scope(self, doc, matches)
 
     def _check(self, doc: Document) -> Iterator[Match]:
         raise NotImplementedError
@@ -80,6 +85,16 @@ def setting(rule: Rule, key: str, default: Any, choices: tuple[str, ...] = ()) -
 
 def _setting_error(rule: Rule, message: str) -> RuleError:
     return rule.error(None, message)
+
+
+_NOT_COPY = NOT_TEXT | {"byline"}
+
+
+def _outside(doc: Document, matches: Iterator[Match], kinds: frozenset[str]) -> Iterator[Match]:
+    structure = doc.structure
+    for match in matches:
+        if structure.kind_at(match.start) not in kinds:
+            yield match
 
 
 def within_scope(rule: Rule, doc: Document, matches: Iterator[Match]) -> Iterator[Match]:

@@ -63,7 +63,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
 
-    from ..frequencies import Frequencies
 
 # Letters that transliterations swap: vowels (and y) with each other, c/q with k, z with s
 # (Mohammed/Muhammad, Kovalenko/Kovalenco, Gonzales/Gonzalez).

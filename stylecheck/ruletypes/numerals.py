@@ -363,6 +363,9 @@ class Numerals(Rule):
                 return None  # an abbreviation (No. 3, U.S. 5, Jan. 3, feb. 27), not the end of a sentence
             if stem.isdigit():
                 return None  # a decimal broken by a space ("11. 6 pct"), not two sentences
+        paragraph = doc.structure.paragraph_at(start)
+        if paragraph is not None and paragraph.start == start and doc.structure.in_figure_list(prose, paragraph):
+            return None  # an item of a list whose bullets were lost: each opens with its figure
         words = _WORDS_AFTER.match(prose[end : end + 40])
         if words and words.group(1).lower() in _NOT_COUNTED or _named(doc, figure):
             return None  # a name: "5300 is a Delaware company", "3's chief"

@@ -127,7 +127,7 @@ class RepeatedPhrase(Rule):
             return None  # copies set apart as columns, or the second opens a paragraph
         if is_table_row(text, span_start) or is_all_capitals(text, span_start):
             return None  # a table row, a headline or a label
-        if i > 0 and keys[i - 1] in self.complements and not tokens[i - 1][2][-1] in _EDGE:
+        if i > 0 and keys[i - 1] in self.complements and tokens[i - 1][2][-1] not in _EDGE:
             return None  # "what makes a gadget a gadget", "call a spade a spade"
         if k == 2:
             a, b = keys[i], keys[i + 1]

@@ -75,7 +75,7 @@ _BRANCHES = (
     # 1990's, 90's
     r"(?=\d+['’]s)(?<![\w.,:/$£€¥₹])(?P<de_num>(?:1[0-9]|20)?\d0)(?P<de_apos>['’])s(?!\w)",
     # 5:pm
-    rf"(?=\d{{1,2}}[:.][AaPp])(?<![\w.:,])(?P<tc_h>1[0-2]|0?\d)(?P<tc_sep>[:.])(?P<tc_ampm>[AaPp]\.?[Mm]\.?)(?!\w)",
+    r"(?=\d{1,2}[:.][AaPp])(?<![\w.:,])(?P<tc_h>1[0-2]|0?\d)(?P<tc_sep>[:.])(?P<tc_ampm>[AaPp]\.?[Mm]\.?)(?!\w)",
     # 13:30 p.m., 0 a.m. (an undotted "am" may be the verb: "at 16 am I ...")
     r"(?=\d{1,2}(?:[:.]\d\d)?[ \u00a0]?[AaPp])(?<![\w.:,])(?P<th_h>1[3-9]|2[0-4]|00?)(?:[:.](?P<th_m>\d\d))?(?P<th_sp>[ \u00a0]?)"
     r"(?P<th_ampm>[AaPp]\.[Mm]\.?|[Pp][Mm]|PM)(?!\w)",
