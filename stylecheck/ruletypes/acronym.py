@@ -52,6 +52,12 @@ _CONNECTOR_WORDS = "of|and|for|the|on|in|to|at|de|du|des|la|le|di|del|da|y|et|&|
 _CONNECTORS = r"(?:[\s-]+(?:(?:" + _CONNECTOR_WORDS + r")[\s-]+)*)"
 _ROMAN = patterns.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _CONNECTOR_SET = frozenset(_CONNECTOR_WORDS.split("|"))
+
+
+def _roman(word: str) -> bool:
+    """A Roman numeral (Henry VIII, World War II, Super Bowl XXXV). Letters among C, D, L and M
+    alone (CML, CM, MD) are read as initials: a numeral without I, V or X is rare in news copy."""
+    return _ROMAN.fullmatch(word) is not None and any(c in word for c in "IVX")
 # A word of five letters or more written in capitals, and this common in English, is a word or a
 # name in capitals (a product called SOCRATES), not a string of initials.
 _WORD_IN_CAPITALS_ZIPF = 3.0
@@ -134,7 +140,9 @@ class Acronym(Rule):
                 word = m.group()
                 if word in seen or "&" in word:
                     continue
-                if word in self.wellknown or _ROMAN.fullmatch(word) or word in self.not_acronyms or word.lower() in self.company_words:
+                if word in self.wellknown or word.lower() in self.company_words or _roman(word) or (
+                    word in self.not_acronyms and _RATING_CONTEXT.search(prose, max(0, m.start() - 100), m.end() + 12)
+                ):
                     seen.add(word)
                     yield m, word, "wellknown"
                     continue
@@ -249,6 +257,12 @@ _NAME_AFTER = patterns.compile(
     r"\s+(?:(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}|\p{Ll}+\p{Lu}"
     # initials before a surname with a particle ("CJ van der Linde", "JP de Villiers")
     r"|(?:(?:van|von|de|der|den|du|da|di|del|della|dos|das|la|le|ten|ter|bin|ibn|al|el)[ \t]+)+\p{Lu}\p{Ll})"
+)
+# Letters that are a credit rating (AAA, BBB, CCC) where ratings are talked about; elsewhere they may
+# be initials like any other (CCC, the Commodity Credit Corporation; AAA, the motoring club).
+_RATING_CONTEXT = patterns.compile(
+    r"(?i:rat(?:ed|ing|ings)|grad(?:e|ed|es|ing)|moody|standard|s&p|fitch|outlook|investment|junk|bond|debt|paper|notes?)"
+    r"|[-+](?!\p{L})"
 )
 _CURRENCY_AFTER = frozenset("$€£¥")
 _REPEATED = patterns.compile(r"(\p{Lu}{1,3})\1{2,}s?")
