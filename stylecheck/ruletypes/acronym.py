@@ -6,6 +6,8 @@
     wordlist: acronyms.yml        # in rules/data/: `wellknown: [NATO, FBI, AIDS, ...]`
     exceptions: [OPEC]            # more well-known ones for this style
     wellknown_zipf: 4.0           # or as common as this in English (Zipf; 0 turns it off)
+    companies: acronym-companies.yml   # learned lists ('' for none): see below
+    usage: acronym-usage.yml
 
 Reported once per article, at the first use in running prose, and only when the article does not
 spell it out. An acronym counts as spelled out when its expansion comes anywhere before it (or
@@ -13,22 +15,28 @@ just after), with or without brackets and in any case: capitalised words whose i
 ("the Food and Drug Administration ... the FDA"; "of", "and" and the like may count or not), or
 words right before it whose initials give it ("multiple sclerosis (MS)", "megawatts (MW)", "the
 export enhancement program, EEP"), or an expansion in brackets right after it ("FSA (Food
-Standards Agency)").
+Standards Agency)"), or lowercase words a sentence or so before it, one a letter ("collateralized
+mortgage obligations ... CMOs"; a plural in capitals is spelled out by its singular's expansion).
 
 Common enough to need none: the house list (anchored on the AP Stylebook's acronyms allowed on
 first reference, then BBC and Guardian practice), the rule's `exceptions`, the config's `accept`,
 and any acronym whose lowercase form is as common in English as `wellknown_zipf` (word
-frequencies, rules/data/frequencies: FBI, DNA and CEO are; GPRS and IFRS are not).
+frequencies, rules/data/frequencies: FBI, DNA and CEO are; GPRS and IFRS are not); and the
+acronyms that several newsrooms of the corpora leave unexplained and that are fairly common in
+English too (`usage`: rules/data/acronym-usage.yml, `known:`, built by bench/build_acronym_usage.py).
 
 Left alone as names, not acronyms to expand: the name of a company written in capitals ("NEC
 Corp", "GTE Corp <GTE>", and a ticker symbol after the company's name is its short name later), or
 one the corpora write so (`companies`: rules/data/acronym-companies.yml, built from the corpora's
-build documents by bench/build_acronym_companies.py); a proper name on its own after a preposition
+build documents by bench/build_acronym_companies.py), or initials the corpora use as a name (a band,
+a news agency: `usage`, `names:`); a proper name on its own after a preposition
 ("an analyst at CCF", "lost out to JVC");
-initials before a surname or a brand after a name (JK Rowling, AC Milan, Windows XP); an acronym
+initials before a surname or a brand after a name (JK Rowling, AC Milan, CJ van der Linde, Windows
+XP); an explanation after a comma or a dash ("MTN - the South African firm"); an acronym
 in a list of names ("Ludacris, DMX and Ashanti"), or after a word that says what it names ("the
 research firm TNO", "rapper DMX"); a unit after a figure ("400 MW"); a shouted ordinary word (AND)
-the article also writes in lowercase. Not acronyms: Roman numerals, letters joined to digits or
+the article also writes in lowercase; a currency's prefix (HK$); laughter (HAHAHA). Not acronyms:
+Roman numerals (with an I, V or X: CML is initials), letters joined to digits or
 hyphens (G7, COVID-19, F-16), credit ratings (AAA, BBB), words in a run of capitals, handles and
 hashtags (@ABC, #ABC), and forms with an ampersand (AT&T, B&B: brands and stock phrases).
 """
@@ -140,9 +148,7 @@ class Acronym(Rule):
                 word = m.group()
                 if word in seen or "&" in word:
                     continue
-                if word in self.wellknown or word.lower() in self.company_words or _roman(word) or (
-                    word in self.not_acronyms and _RATING_CONTEXT.search(prose, max(0, m.start() - 100), m.end() + 12)
-                ):
+                if word in self.wellknown or word in self.not_acronyms or word.lower() in self.company_words or _roman(word):
                     seen.add(word)
                     yield m, word, "wellknown"
                     continue
@@ -151,7 +157,7 @@ class Acronym(Rule):
                 if prose[m.end() : m.end() + 1] in _CURRENCY_AFTER:
                     continue  # a currency's prefix ("HK$327m", "NZ$"), not a use
                 seen.add(word)
-                if _REPEATED.fullmatch(word):
+                if len(word) >= 6 and _REPEATED.fullmatch(word):
                     yield m, word, "word"  # laughter or a shout ("HAHAHA", "NONONO"), not initials
                     continue
                 if _in_name(prose, m.start(), m.end()):
@@ -257,12 +263,6 @@ _NAME_AFTER = patterns.compile(
     r"\s+(?:(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}|\p{Ll}+\p{Lu}"
     # initials before a surname with a particle ("CJ van der Linde", "JP de Villiers")
     r"|(?:(?:van|von|de|der|den|du|da|di|del|della|dos|das|la|le|ten|ter|bin|ibn|al|el)[ \t]+)+\p{Lu}\p{Ll})"
-)
-# Letters that are a credit rating (AAA, BBB, CCC) where ratings are talked about; elsewhere they may
-# be initials like any other (CCC, the Commodity Credit Corporation; AAA, the motoring club).
-_RATING_CONTEXT = patterns.compile(
-    r"(?i:rat(?:ed|ing|ings)|grad(?:e|ed|es|ing)|moody|standard|s&p|fitch|outlook|investment|junk|bond|debt|paper|notes?)"
-    r"|[-+](?!\p{L})"
 )
 _CURRENCY_AFTER = frozenset("$€£¥")
 _REPEATED = patterns.compile(r"(\p{Lu}{1,3})\1{2,}s?")
