@@ -42,8 +42,6 @@ hashtags (@ABC, #ABC), and forms with an ampersand (AT&T, B&B: brands and stock 
 """
 from __future__ import annotations
 
-from typing import Any
-
 import regex
 
 from .. import patterns
@@ -55,6 +53,7 @@ from .base import Field, Rule
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
+    from typing import Any
 
 _CONNECTOR_WORDS = "of|and|for|the|on|in|to|at|de|du|des|la|le|di|del|da|y|et|&|a|an|für|und"
 _CONNECTORS = r"(?:[\s-]+(?:(?:" + _CONNECTOR_WORDS + r")[\s-]+)*)"
