@@ -6,6 +6,8 @@
     wordlist: acronyms.yml        # in rules/data/: `wellknown: [NATO, FBI, AIDS, ...]`
     exceptions: [OPEC]            # more well-known ones for this style
     wellknown_zipf: 4.0           # or as common as this in English (Zipf; 0 turns it off)
+    companies: acronym-companies.yml   # learned lists ('' for none): see below
+    usage: acronym-usage.yml
 
 Reported once per article, at the first use in running prose, and only when the article does not
 spell it out. An acronym counts as spelled out when its expansion comes anywhere before it (or
@@ -13,22 +15,28 @@ just after), with or without brackets and in any case: capitalised words whose i
 ("the Food and Drug Administration ... the FDA"; "of", "and" and the like may count or not), or
 words right before it whose initials give it ("multiple sclerosis (MS)", "megawatts (MW)", "the
 export enhancement program, EEP"), or an expansion in brackets right after it ("FSA (Food
-Standards Agency)").
+Standards Agency)"), or lowercase words a sentence or so before it, one a letter ("collateralized
+mortgage obligations ... CMOs"; a plural in capitals is spelled out by its singular's expansion).
 
 Common enough to need none: the house list (anchored on the AP Stylebook's acronyms allowed on
 first reference, then BBC and Guardian practice), the rule's `exceptions`, the config's `accept`,
 and any acronym whose lowercase form is as common in English as `wellknown_zipf` (word
-frequencies, rules/data/frequencies: FBI, DNA and CEO are; GPRS and IFRS are not).
+frequencies, rules/data/frequencies: FBI, DNA and CEO are; GPRS and IFRS are not); and the
+acronyms that several newsrooms of the corpora leave unexplained and that are fairly common in
+English too (`usage`: rules/data/acronym-usage.yml, `known:`, built by bench/build_acronym_usage.py).
 
 Left alone as names, not acronyms to expand: the name of a company written in capitals ("NEC
 Corp", "GTE Corp <GTE>", and a ticker symbol after the company's name is its short name later), or
 one the corpora write so (`companies`: rules/data/acronym-companies.yml, built from the corpora's
-build documents by bench/build_acronym_companies.py); a proper name on its own after a preposition
+build documents by bench/build_acronym_companies.py), or initials the corpora use as a name (a band,
+a news agency: `usage`, `names:`); a proper name on its own after a preposition
 ("an analyst at CCF", "lost out to JVC");
-initials before a surname or a brand after a name (JK Rowling, AC Milan, Windows XP); an acronym
+initials before a surname or a brand after a name (JK Rowling, AC Milan, CJ van der Linde, Windows
+XP); an explanation after a comma or a dash ("MTN - the South African firm"); an acronym
 in a list of names ("Ludacris, DMX and Ashanti"), or after a word that says what it names ("the
 research firm TNO", "rapper DMX"); a unit after a figure ("400 MW"); a shouted ordinary word (AND)
-the article also writes in lowercase. Not acronyms: Roman numerals, letters joined to digits or
+the article also writes in lowercase; a currency's prefix (HK$); laughter (HAHAHA). Not acronyms:
+Roman numerals (with an I, V or X: CML is initials), letters joined to digits or
 hyphens (G7, COVID-19, F-16), credit ratings (AAA, BBB), words in a run of capitals, handles and
 hashtags (@ABC, #ABC), and forms with an ampersand (AT&T, B&B: brands and stock phrases).
 """
@@ -45,11 +53,18 @@ from .base import Field, Rule
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterator
+    from typing import Any
 
 _CONNECTOR_WORDS = "of|and|for|the|on|in|to|at|de|du|des|la|le|di|del|da|y|et|&|a|an|für|und"
 _CONNECTORS = r"(?:[\s-]+(?:(?:" + _CONNECTOR_WORDS + r")[\s-]+)*)"
 _ROMAN = patterns.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _CONNECTOR_SET = frozenset(_CONNECTOR_WORDS.split("|"))
+
+
+def _roman(word: str) -> bool:
+    """A Roman numeral (Henry VIII, World War II, Super Bowl XXXV). Letters among C, D, L and M
+    alone (CML, CM, MD) are read as initials: a numeral without I, V or X is rare in news copy."""
+    return _ROMAN.fullmatch(word) is not None and any(c in word for c in "IVX")
 # A word of five letters or more written in capitals, and this common in English, is a word or a
 # name in capitals (a product called SOCRATES), not a string of initials.
 _WORD_IN_CAPITALS_ZIPF = 3.0
@@ -61,6 +76,7 @@ class Acronym(Rule):
         "exceptions": Field((list,), [], doc="more well-known acronyms"),
         "wellknown_zipf": Field((int, float), 4.0, doc="an acronym this common in English (Zipf) needs no expansion; 0: off"),
         "companies": Field((str,), "acronym-companies.yml", doc="data file with `companies: [...]`, names known by initials; '' for none"),
+        "usage": Field((str,), "acronym-usage.yml", doc="data file with `names: [...]` and `known: [...]` learned from news copy; '' for none"),
     }
     DEFAULT_MESSAGE = "Spell out '%s' at its first use (or add it to the house list of well-known acronyms)."
 
@@ -83,6 +99,17 @@ class Acronym(Rule):
             except WordListError as exc:
                 raise self.error("companies", str(exc)) from None
             self.known_companies = frozenset(str(w) for w in companies.get("companies") or ())
+        # Learned from the corpora (bench/build_acronym_usage.py): initials news copy uses as names,
+        # and acronyms several newsrooms leave unexplained that are common in English too.
+        self.known_names: frozenset[str] = frozenset()
+        self.known_unexplained: frozenset[str] = frozenset()
+        if self.option("usage"):
+            try:
+                usage = dict(load_data(self.option("usage"), self.path))
+            except WordListError as exc:
+                raise self.error("usage", str(exc)) from None
+            self.known_names = frozenset(str(w) for w in usage.get("names") or ())
+            self.known_unexplained = frozenset(str(w) for w in usage.get("known") or ())
         self.zipf = float(self.option("wellknown_zipf") or 0)
         self.frequencies = None
         if self.zipf > 0:
@@ -104,6 +131,14 @@ class Acronym(Rule):
         self.shouted_after = patterns.compile(r"^[^\p{L}\n]{1,3}\p{Lu}{2,}")
 
     def check(self, doc: Document) -> Iterator[Match]:
+        for m, word, reason in self.first_uses(doc):
+            if reason is None:
+                yield Match(m.start(), m.end(), self.format_message(word))
+
+    def first_uses(self, doc: Document) -> Iterator[tuple[Any, str, str | None]]:
+        """Each acronym's first use in running prose, with the reason it needs no expansion there
+        ("wellknown", "name", "defined", ...) or None when it is reported. The bench scripts read
+        the reasons to learn from the corpora (bench/build_acronym_usage.py)."""
         prose = doc.prose
         seen: set[str] = set()
         article: ArticleNames | None = None
@@ -112,39 +147,71 @@ class Acronym(Rule):
                 word = m.group()
                 if word in seen or "&" in word:
                     continue
-                if word in self.wellknown or _ROMAN.fullmatch(word) or word in self.not_acronyms or word.lower() in self.company_words:
+                if word in self.wellknown or word in self.not_acronyms or word.lower() in self.company_words or _roman(word):
                     seen.add(word)
+                    yield m, word, "wellknown"
                     continue
                 if self._shouted(prose, m.start(), m.end()):
                     continue
+                if prose[m.end() : m.end() + 1] in _CURRENCY_AFTER:
+                    continue  # a currency's prefix ("HK$327m", "NZ$"), not a use
                 seen.add(word)
-                if _in_name(prose, m.start(), m.end()) or _after_figure(prose, m.start()):
+                if len(word) >= 6 and _REPEATED.fullmatch(word):
+                    yield m, word, "word"  # laughter or a shout ("HAHAHA", "NONONO"), not initials
+                    continue
+                if _in_name(prose, m.start(), m.end()):
+                    yield m, word, "in-name"  # initials before a surname, a model after a brand
+                    continue
+                if _after_figure(prose, m.start()):
+                    yield m, word, "unit"
                     continue
                 if _FIGURE_AFTER.match(prose, m.end()) or _code_elsewhere(doc.text, word):
+                    yield m, word, "code"
                     continue
                 if prose[m.end() : m.end() + 1] == ">":
-                    continue  # the short form inside a company's name in brackets ("<Societa ... - SME>")
-                if self._named(prose, m.start(), m.end()):
+                    yield m, word, "ticker"  # the short form inside a company's name in brackets ("<Societa ... - SME>")
+                    continue
+                named = self._named(prose, m.start(), m.end())
+                if named is not None:
+                    yield m, word, named
                     continue
                 lower = word.lower()
                 if len(word) > 2 and self._written_in_lowercase(prose, lower, doc):
-                    continue  # a shouted ordinary word (AND, WINNERS), written in lowercase elsewhere
+                    yield m, word, "word"  # a shouted ordinary word (AND, WINNERS), written in lowercase elsewhere
+                    continue
                 if len(word) > 3 and word.isalpha() and _as_word(prose, word.capitalize()):
-                    continue  # a name in capitals ("a CRAY computer" from "Cray Research")
+                    yield m, word, "word"  # a name in capitals ("a CRAY computer" from "Cray Research")
+                    continue
                 letters = word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 2 else word
                 if self.frequencies is not None:
                     common = max(self.frequencies.zipf(word), self.frequencies.zipf(letters))
                     if common >= self.zipf:
-                        continue  # as common in English as the words everyone knows (FBI, DNA, CEO)
+                        yield m, word, "common"  # as common in English as the words everyone knows (FBI, DNA, CEO)
+                        continue
                     if len(letters) >= 5 and common >= _WORD_IN_CAPITALS_ZIPF:
-                        continue  # a word or a name in capitals (SOCRATES), not initials
+                        yield m, word, "word"  # a word or a name in capitals (SOCRATES), not initials
+                        continue
+                if letters in self.known_names:
+                    yield m, word, "known-name"  # initials news copy uses as a name, never spelled out
+                    continue
+                if letters in self.known_unexplained:
+                    yield m, word, "known"  # newsrooms leave it unexplained, and it is common in English
+                    continue
                 if article is None:
                     article = ArticleNames(doc, self.company_words)  # once per article, and only when needed
                 if letters in article.companies or letters in article.tickers or letters in self.known_companies:
-                    continue  # a company's name ("NEC Corp"), or its ticker after its name
-                if _defined(prose, letters, m.start(), m.end(), article.expansions, self.company_words):
+                    yield m, word, "company"  # a company's name ("NEC Corp"), or its ticker after its name
                     continue
-                yield Match(m.start(), m.end(), self.format_message(word))
+                if _defined(prose, letters, m.start(), m.end(), article.expansions, self.company_words) or (
+                    # a plural in capitals ("CMOS" after "collateralized mortgage obligations"), spelled out in order
+                    len(letters) > 3 and letters.endswith("S") and (
+                        article.expansions.first.get(letters[:-1], _NEVER) < m.start()
+                        or _spelled_in_lowercase(prose, letters[:-1], m.start())
+                    )
+                ):
+                    yield m, word, "defined"
+                    continue
+                yield m, word, None
 
     @staticmethod
     def _written_in_lowercase(prose: str, lower: str, doc: Document) -> bool:
@@ -160,30 +227,31 @@ class Acronym(Rule):
         after = prose[end : end + 12]
         return bool(self.shouted_before.search(before) or self.shouted_after.search(after))
 
-    def _named(self, prose: str, start: int, end: int) -> bool:
-        """A name in a list of names ("LL Cool J, DMX, Ludacris"), or after a word that says what
-        it names ("the research firm TNO", "rapper DMX")."""
+    def _named(self, prose: str, start: int, end: int) -> str | None:
+        """A name in a list of names ("LL Cool J, DMX, Ludacris": "list"), a name standing alone
+        after a preposition or in a possessive ("as-name"), explained ("explained"), or next to a
+        word that says what it names ("the research firm TNO", "rapper DMX": "descriptor")."""
         before = _LIST_BEFORE.search(prose, max(0, start - 40), start)
         after = _LIST_AFTER.match(prose, end, end + 40)
         if before and (before.group(1) != "," or _SEPARATOR_AFTER.match(prose, end, end + 8)) or after and (
             after.group(1) != "," or _SEPARATOR_BEFORE.search(prose, max(0, start - 8), start)
         ):
-            return True  # joined to a name by "and" ("AMD and Intel"), or inside a list ("Ludacris, DMX and Ashanti")
+            return "list"  # joined to a name by "and" ("AMD and Intel"), or inside a list ("Ludacris, DMX and Ashanti")
         if _APPOSITIVE_AFTER.match(prose, end, end + 40) or _TITLE_AFTER.match(prose, end, end + 4):
-            return True  # explained ("RSVP, an electronic system"), or a title ("GTA: San Andreas")
+            return "explained"  # explained ("RSVP, an electronic system"), or a title ("GTA: San Andreas")
         if _APPOSITIVE_BEFORE.search(prose, max(0, start - 40), start) and prose[end : end + 1] in (",", ".", ")", ";"):
-            return True
+            return "explained"
         if _KNOWN_AS.search(prose, max(0, start - 30), start) or _POSSESSIVE_BEFORE.search(prose, max(0, start - 30), start):
-            return True  # "known as DAB"; a company's product ("Sony's PSP")
+            return "explained"  # "known as DAB"; a company's product ("Sony's PSP")
         if _PREPOSITION_BEFORE.search(prose, max(0, start - 12), start) and not _NOUN_AFTER.match(prose, end, end + 30):
-            return True  # a proper name on its own after a preposition ("an analyst at CCF", "lost out to JVC")
+            return "as-name"  # a proper name on its own after a preposition ("an analyst at CCF", "lost out to JVC")
         previous = _WORD_BEFORE.search(prose, max(0, start - 30), start)
         if previous is not None and previous.group(1).lower() in self.descriptors:
-            return True
+            return "descriptor"
         following = _WORDS_AFTER.match(prose, end, end + 40)
-        return following is not None and bool(
-            {w.lower() for w in following.groups() if w} & self.descriptors_after
-        )
+        if following is not None and {w.lower() for w in following.groups() if w} & self.descriptors_after:
+            return "descriptor"
+        return None
 
 
 _NAME_BEFORE = patterns.compile(
@@ -191,12 +259,16 @@ _NAME_BEFORE = patterns.compile(
     r"\p{Lu}[\p{L}'’-]*[ \t]*(?:\r\n|\r|\n)?[ \t]*[ \t\r\n]$"
 )
 _NAME_AFTER = patterns.compile(
-    r"\s+(?:(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}|\p{Ll}+\p{Lu})"
+    r"\s+(?:(?!(?:The|A|An|And|Or|But|In|On|At|For|Of|To|It|He|She|They|We|I)\b)\p{Lu}\p{Ll}|\p{Ll}+\p{Lu}"
+    # initials before a surname with a particle ("CJ van der Linde", "JP de Villiers")
+    r"|(?:(?:van|von|de|der|den|du|da|di|del|della|dos|das|la|le|ten|ter|bin|ibn|al|el)[ \t]+)+\p{Lu}\p{Ll})"
 )
+_CURRENCY_AFTER = frozenset("$€£¥")
+_REPEATED = patterns.compile(r"(\p{Lu}{1,3})\1{2,}s?")
 # In a list of names: next to a capitalised name across a comma, "and", "or" or "&".
 # A name: a capitalised word with a lowercase letter or a figure in it ("Ludacris", "AM3D"), or a figure ("2000").
 _LIST_ITEM = r"(?:\p{Lu}[\p{L}\p{N}'’-]*[\p{Ll}\p{N}][\p{L}\p{N}'’-]*|\p{N}+|\p{Lu}{2,}\s+\p{Lu}\p{Ll}+)"
-_LIST_BEFORE = patterns.compile(r"(?<![.!?]\s)\b" + _LIST_ITEM + r"\s*(,|and|or|&)\s+$")
+_LIST_BEFORE = patterns.compile(r"(?<![.!?]\s)\b" + _LIST_ITEM + r"\s*(,|(?:,\s*)?and|(?:,\s*)?or|&)\s+$")
 _LIST_AFTER = patterns.compile(r"\s*(,|and|or|&)\s+" + _LIST_ITEM + r"\b(?!\s+\p{Lu}{2})")
 _SEPARATOR_AFTER = patterns.compile(r"s?(?:,|\s+(?:and|or|&)\b)")
 _SEPARATOR_BEFORE = patterns.compile(r"(?:,|\b(?:and|or)|&)\s+$")
@@ -216,7 +288,9 @@ _FIGURE_BEFORE = patterns.compile(r"\p{N}\s?(?:(?:mln|bln|million|billion|thousa
 # to a hyphen or figures elsewhere in the article ("CFM-56" ... "the CFM engine").
 _FIGURE_AFTER = patterns.compile(r"[ \t\u00a0]?\p{N}")
 # An appositive that says what it is: "RSVP, an electronic system", "PAP, the official agency".
-_APPOSITIVE_AFTER = patterns.compile(r"s?(?:,|[ \t\r\n]+(?:is|was|are|were))[ \t\r\n]+(?:a|an|the|\p{Lu}\p{L}+['’]s)[ \t\r\n]")
+_APPOSITIVE_AFTER = patterns.compile(
+    r"s?(?:,|[ \t]+[-–—]|[ \t]*[–—]|[ \t\r\n]+(?:is|was|are|were))[ \t\r\n]+(?:a|an|the|\p{Lu}\p{L}+['’]s)[ \t\r\n]"
+)
 _POSSESSIVE_BEFORE = patterns.compile(r"\b\p{Lu}[\p{L}&.-]*['’]s[ \t\r\n]+$")
 _TITLE_AFTER = patterns.compile(r":[ \t]+\p{Lu}")
 # Or before it: a description in lowercase words, then a comma ("the French national railways, SNCF,").
@@ -271,7 +345,29 @@ def _defined(prose: str, letters: str, start: int, end: int, runs: Expansions, s
         return True
     # The capitalised expansion earlier in the article (or in the sentence or two just after).
     initials = "".join(c for c in letters if c.isalpha())
-    return runs.first_spelled_out(initials) < end + 200
+    if runs.first_spelled_out(initials) < end + 200:
+        return True
+    # Or in lowercase words shortly before it ("collateralized mortgage obligations in three
+    # tranches ... CMOs"): as many words as letters, each giving its initial.
+    return len(initials) >= 3 and _spelled_in_lowercase(prose, initials, start)
+
+
+# How far before its first use a lowercase expansion counts: a sentence or two. (Further back, words
+# whose initials happen to spell three letters turn up by chance: "city grid into".)
+_LOWERCASE_REACH = 300
+_NEVER = float("inf")
+_NOT_IN_EXPANSION = r"(?!(?:the|and|for|from|into|with|that|this|which|would|will|was|were|has|have|had|its|their|but|not|are|than|then|also)\b)"
+
+
+def _spelled_in_lowercase(prose: str, initials: str, before: int) -> bool:
+    """Do lowercase words just before `before` spell `initials`, one word a letter, with "of",
+    "and", "the" and the like between them giving none? (A pattern per acronym that gets this
+    far: one or two an article.)"""
+    words = r"[ \t\r\n]+(?:(?:of|and|for|the|on|in|to|a|an)[ \t\r\n]+)*".join(
+        _NOT_IN_EXPANSION + regex.escape(c.lower()) + r"\p{Ll}{2,}" for c in initials
+    )
+    pattern = r"(?<![\p{L}\p{N}'’-])" + words + r"(?![\p{L}\p{N}'’-])"
+    return regex.compile(pattern).search(prose, max(0, before - _LOWERCASE_REACH), before) is not None
 
 
 _IN_BRACKETS = patterns.compile(r"\((?:\p{Lu}[\p{Lu}&]+s?(?:,\s*|\s+(?:and|or|&)\s+))+$")
@@ -429,11 +525,14 @@ class ArticleNames:
             if m.group(2).lower().rstrip(".") in company_words:
                 self.companies.add(m.group(1))
         self.tickers = {s[1:-1].split(".")[0] for s in _TICKER.findall(text)} if "<" in text else set()
+        if ":" in text:  # "Crown Equity Holdings Inc. (OTCMKTS: CRWE)": an exchange's code and a symbol
+            self.tickers.update(_EXCHANGE_TICKER.findall(text))
         self.expansions = Expansions(doc.prose)
 
 
 _CAPITALS_THEN_WORD = patterns.compile(r"(?<![\p{L}\p{N}&.'’/-])(\p{Lu}[\p{Lu}&]*\p{Lu})[ \t\r\n]+(?:\([\p{L} .]{2,20}\)[ \t\r\n]+)?(\p{L}+\.?)")
 _TICKER = patterns.compile(r"(?<=[\p{Ll}.][ \t\r\n]*)<\p{Lu}[\p{Lu}\p{N}.&]{0,11}>")
+_EXCHANGE_TICKER = patterns.compile(r"\((?:\p{Lu}[\p{L}]*[ \t]+)?\p{Lu}{2,}[ \t]*:[ \t]*(\p{Lu}[\p{Lu}\p{N}]{0,7})(?:\.\p{Lu}+)?\)")
 
 
 RULE = Acronym
