@@ -41,7 +41,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-
 from .patterns import Lazy
 from .record import Record
 
