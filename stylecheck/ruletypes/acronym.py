@@ -356,18 +356,43 @@ def _defined(prose: str, letters: str, start: int, end: int, runs: Expansions, s
 # whose initials happen to spell three letters turn up by chance: "city grid into".)
 _LOWERCASE_REACH = 300
 _NEVER = float("inf")
-_NOT_IN_EXPANSION = r"(?!(?:the|and|for|from|into|with|that|this|which|would|will|was|were|has|have|had|its|their|but|not|are|than|then|also)\b)"
+# Words that are never one of an expansion's words, and the small words between them that give no
+# letter ("Department of the Environment"; all shorter than the three letters a word needs).
+_NOT_IN_EXPANSION = frozenset(
+    "the and for from into with that this which would will was were has have had its their but not are than then also".split()
+)
+_NO_LETTER_WORDS = frozenset("of and for the on in to a an".split())
+_LOWERCASE_WORD = patterns.compile(r"(?<![\p{L}\p{N}'’-])\p{Ll}+(?![\p{L}\p{N}'’-])")
+_SPACE_ONLY = patterns.compile(r"[ \t\r\n]+")
 
 
 def _spelled_in_lowercase(prose: str, initials: str, before: int) -> bool:
     """Do lowercase words just before `before` spell `initials`, one word a letter, with "of",
-    "and", "the" and the like between them giving none? (A pattern per acronym that gets this
-    far: one or two an article.)"""
-    words = r"[ \t\r\n]+(?:(?:of|and|for|the|on|in|to|a|an)[ \t\r\n]+)*".join(
-        _NOT_IN_EXPANSION + regex.escape(c.lower()) + r"\p{Ll}{2,}" for c in initials
-    )
-    pattern = r"(?<![\p{L}\p{N}'’-])" + words + r"(?![\p{L}\p{N}'’-])"
-    return regex.compile(pattern).search(prose, max(0, before - _LOWERCASE_REACH), before) is not None
+    "and", "the" and the like between them giving none? Each word has three letters or more and
+    only white space (and those small words) stands between two of them."""
+    words = [(m.start(), m.end(), m.group()) for m in _LOWERCASE_WORD.finditer(prose, max(0, before - _LOWERCASE_REACH), before)]
+    wanted = initials.lower()
+
+    def spells(word: str, letter: str) -> bool:
+        return len(word) >= 3 and word[0] == letter and word not in _NOT_IN_EXPANSION
+
+    def spaced(end: int, start: int) -> bool:
+        return _SPACE_ONLY.fullmatch(prose, end, start) is not None
+
+    for first, (_, end, word) in enumerate(words):
+        if not spells(word, wanted[0]):
+            continue
+        at, found = first, 1
+        while found < len(wanted):
+            nxt = at + 1
+            while nxt < len(words) and words[nxt][2] in _NO_LETTER_WORDS and spaced(words[nxt - 1][1], words[nxt][0]):
+                nxt += 1
+            if nxt >= len(words) or not spaced(words[nxt - 1][1], words[nxt][0]) or not spells(words[nxt][2], wanted[found]):
+                break
+            at, found = nxt, found + 1
+        if found == len(wanted):
+            return True
+    return False
 
 
 _IN_BRACKETS = patterns.compile(r"\((?:\p{Lu}[\p{Lu}&]+s?(?:,\s*|\s+(?:and|or|&)\s+))+$")
