@@ -78,6 +78,13 @@ def test_an_expansion_in_lowercase_shortly_before():
     assert lint("Satellite viewers with a personal video recorder can pause. Those without PVR cannot.") == []
 
 
+def test_a_lowercase_expansion_may_have_small_words_between_its_words():
+    # "of the" gives no letter; a comma or a hyphen between two of the words breaks the chain.
+    assert lint("The firm sells insurance for the late harvests. Its ILH cover is cheap.") == []
+    text = "The firm sells insurance, for late-harvest cover. Its ILH cover is cheap."
+    assert only(text).match == "ILH"
+
+
 def test_words_that_spell_the_letters_by_chance_do_not_define_it():
     text = "The film turned the city grid into a maze. Its CGI robots were everywhere."
     d = only(text)

@@ -181,3 +181,14 @@ def test_docs_extra_is_in_the_test_extra_and_the_lsp_hint_matches_its_extra():
     (pygls,) = extras["lsp"]
     source = (ROOT / "stylecheck" / "lsp.py").read_text(encoding="utf-8")
     assert f"-m pip install '{pygls}'" in source
+
+
+def test_the_house_style_tables_give_each_rule_the_level_its_yaml_sets():
+    """Where a table of docs/house-style.md has a level column, it says what the rule's YAML says
+    (a level changed after a precision measurement must not leave the page behind)."""
+    page = (ROOT / "docs" / "house-style.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(House\.\w+)` \|(?: [\w-]+ \|)? (error|warning|suggestion) \|", page, re.M)
+    assert len(rows) >= 10
+    for rule_id, level in rows:
+        data = yaml.safe_load((ROOT / "rules" / "House" / f"{rule_id.split('.')[1]}.yml").read_text(encoding="utf-8"))
+        assert data["level"] == level, f"docs/house-style.md says {rule_id} is {level}; its YAML says {data['level']}"

@@ -124,3 +124,17 @@ def test_word_starts_finds_the_same_matches_before_and_after_it_compiles_its_tri
         found = [m.span() for m in runs.matches(pattern, doc, segments)]
         assert found == [m.span() for m in trie.matches(pattern, doc, segments)] == _plain(pattern, doc, segments)
     assert runs._pattern is None and trie._pattern is not None
+
+
+def test_lowercase_words_of_ascii_text_are_those_the_unicode_scan_finds():
+    from stylecheck.wordlists import _LOWERCASE_RUN, _NOT_A_WORD_CHARACTER, _lowercase_words, distinct_matches
+
+    texts = [
+        "the cat_sat on mat2 and don't stop; ok-then x",
+        "Mixed CASE words, a b c, under_score and 3rd place\nnew line\ttab",
+        "",
+    ]
+    for text in texts:
+        assert _lowercase_words(text) == distinct_matches(text, _LOWERCASE_RUN, _NOT_A_WORD_CHARACTER)
+    assert _lowercase_words("the cat sat") == {"the", "cat", "sat"}
+    assert _lowercase_words("déjà vu and naïve café") == {"déjà", "vu", "and", "naïve", "café"}
