@@ -45,6 +45,25 @@ def test_every_module_is_in_a_layer():
     assert named == modules
 
 
+def test_the_architecture_page_places_every_module_in_its_layer():
+    # The table in docs/architecture.md lists, row by row from the top, the modules of each layer
+    # group; a module moved or added in pyproject.toml must move or appear there too.
+    import re
+    import tomllib
+
+    contract = next(c for c in tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"] if c["id"] == "layers")
+    named = {name.strip() for layer in contract["layers"] for name in layer.split("|")}
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d)\. [^|]+\| ([^|]+) \|", page, re.M)
+    assert [int(n) for n, _ in rows] == list(range(9, 0, -1))
+    documented = {name.strip("`/ ") for _, cell in rows for name in cell.split(",")}
+    assert documented == named
+    # and in the contract's order: a module's row is never above a module of a higher layer
+    row_of = {name.strip("`/ "): int(n) for n, cell in rows for name in cell.split(",")}
+    order = [row_of[name.strip()] for layer in contract["layers"] for name in layer.split("|")]
+    assert order == sorted(order, reverse=True)
+
+
 def test_no_import_cycle_remains_counting_imports_inside_functions():
     import grimp
 
