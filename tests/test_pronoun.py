@@ -345,3 +345,14 @@ def test_a_missing_word_list_is_a_one_line_error(cli, tmp_path):
     assert result.code == 2
     assert "Traceback" not in result.err
     assert "word list 'nowhere.yml' not found" in result.err and "Agreement.yml" in result.err
+
+
+def test_a_ticker_inside_a_sentence_does_not_cut_off_its_subjects():
+    # The ticker is no copy, but the clause runs across it: "A and B said ... their" stays theirs.
+    text = "Acme Widget Corp and Ohio Holdings Inc <OHH> said the Federal Reserve Board approved\ntheir proposed merger."
+    assert _summary(text) == []
+    assert _summary(text.replace(" <OHH>", "")) == []
+    # and a real slip after a ticker is still found, at its place
+    text = "Acme Widget Corp <AWC> said on Monday that Brazil lowered her growth forecast."
+    found = _findings(text)
+    assert [(d.match, d.offset, d.suggestions) for d in found] == [("her", text.index("her"), ("its",))]

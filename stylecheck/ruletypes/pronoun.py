@@ -208,7 +208,7 @@ class PronounAgreement(Rule):
     # -- the check ----------------------------------------------------------------------------
 
     def check(self, doc: Document) -> Iterator[Match]:
-        spans = _merged(self.segments(doc))
+        spans = _across_tickers(_merged(self.segments(doc)), doc)
         if not spans:
             return
         prose = doc.prose
@@ -713,6 +713,22 @@ def _merged(spans: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in sorted(spans):
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _across_tickers(spans: list[tuple[int, int]], doc: Document) -> list[tuple[int, int]]:
+    """Spans that only a stock ticker parts joined again: "Acme Inc <ACM> and Beta Corp said ...
+    their" is one clause, whose subjects the scope must not cut off."""
+    if len(spans) < 2:
+        return spans
+    structure = doc.structure
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        gap_start = out[-1][1]
+        if structure.kind_at(gap_start) == "ticker" and all(structure.kind_at(p) == "ticker" or doc.prose[p].isspace() for p in range(gap_start, start)):
+            out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
