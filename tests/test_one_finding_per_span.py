@@ -75,6 +75,14 @@ def test_bundled_rules_give_one_finding_per_span():
         ("It opened on October 9, 1987 in Ohio.", "ap", [("House.Dates", "October 9, 1987", ("Oct. 9, 1987,",))]),
         # A malformed amount in a conversion: the malformed amount, not the exchange rate it implies.
         ("It took $33.1m (£17.5m) and then $20m (£10.m).", "british", [("House.MalformedAmounts", "£10.m", ())]),
+        # A percentage in words: its house form holds the figure, so LargeNumbers says nothing more.
+        ("Sales fell by about ten pct last year.", "ap", [("House.Percent", "ten pct", ("10%",))]),
+        # Two slips on one span: the percentage first, the article once it stands in house form.
+        ("Profit showed a 11.7 pct rise.", "ap", [("House.Percent", "11.7 pct", ("11.7%",))]),
+        ("Profit showed a 11.7% rise.", "ap", [("House.AOrAn", "a 11.7", ("an 11.7",))]),
+        # The spelling first ("an utilization" is then judged again), under AP.
+        ("They pay an utilisation fee.", "ap", [("House.Spelling", "utilisation", ("utilization",))]),
+        ("They pay an utilization fee.", "ap", [("House.AOrAn", "an utilization", ("a utilization",))]),
     ]
     for text, preset, expected in cases:
         found = check(text, config={"preset": preset})
