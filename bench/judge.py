@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import hashlib
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -131,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"    {context(texts[d.path], d)}")
                 if args.template:
                     print(f"  - {{corpus: {name}, file: {d.path}, line: {d.line}, column: {d.column}, "
-                          f"rule: {d.rule}, match: {yaml.safe_dump(d.match, default_style=None).strip().splitlines()[0]}, "
+                          f"rule: {d.rule}, match: {json.dumps(d.match, ensure_ascii=False)}, "
                           f"verdict: ?, why: \"\"}}")
     if args.template:
         return 0

@@ -23,7 +23,7 @@ def test_a_wrong_article_is_reported_at_its_place_with_the_reason():
     assert _found(text) == [(2, 11, "a hour", ("an hour",)), (2, 27, "an one", ("a one",))]
     first = next(d for d in check(text) if d.rule == RULE)
     assert first.message == "'a' before 'hour', which starts with a vowel sound: write 'an hour'."
-    assert first.severity == "warning" and first.category == "typo"
+    assert first.severity == "suggestion" and first.category == "typo"
     assert text[first.offset : first.offset + first.length] == "a hour"
 
 
