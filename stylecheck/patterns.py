@@ -111,18 +111,23 @@ class Lazy:
     Most runs need only some of a module's patterns (no quotes, no comments, no dates), and a
     pattern not in the store costs a parse: module import stays free of that cost."""
 
-    __slots__ = ("_source", "_flags", "_compiled")
-
+    # No __slots__: each method asked for is kept in the instance's __dict__ once the pattern is
+    # compiled, so later uses (`_WORD.match(...)` on every line of every document) are plain
+    # attribute look-ups that never reach __getattr__ again.
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source = source
         self._flags = flags
         self._compiled: regex.Pattern | None = None
 
     def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)  # copy, pickle and the like probe for dunders
         found = self._compiled
         if found is None:
             found = self._compiled = compile(self._source, self._flags)
-        return getattr(found, name)
+        value = getattr(found, name)
+        self.__dict__[name] = value
+        return value
 
     def __reduce__(self):
         return (Lazy, (self._source, self._flags))
