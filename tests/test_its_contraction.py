@@ -70,3 +70,35 @@ def test_message_says_why():
 )
 def test_correct_uses_stay_silent(text):
     assert _findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, match, suggestion",
+    [
+        # The word before takes an object (a verb, a preposition) and a noun follows.
+        ("The bank cut it's forecast for the year.", "it's", "its"),
+        ("Shares fell after the company revised it's outlook.", "it's", "its"),
+        # A clause after "think" or "but", an adjective then "that" or "to".
+        ("I think its clear that the plan failed.", "its", "it's"),
+        ("The pier is old, but its still safe to walk on.", "its", "it's"),
+    ],
+)
+def test_likely_readings_from_the_words_around_fire_unsafe(text, match, suggestion):
+    (d,) = _findings(text)
+    assert (d.match, d.suggestions) == (match, (suggestion,))
+    assert _fixes(text) == [(match, (suggestion,), "unsafe")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film It's A Wonderful Life is on tonight.",    # title case: no evidence
+        "Do They Know It's Christmas topped the chart.",     # a title between capitals
+        "The airline will fly its A350 jets to Lima.",       # "A350" is a name, not the article
+        "Officials said its is not yet known.",              # a slip for "it": neither form mends it
+        "\"It's good news for the town,\" she said.",
+        "The bank said it is confident its new branch will open.",
+    ],
+)
+def test_titles_names_and_slips_stay_silent(text):
+    assert _findings(text) == []
