@@ -262,6 +262,9 @@ class PronounAgreement(Rule):
                 return None  # "the Netherlands ... their", team names: leave places to editors
             if _plural_owner_before(toks[: subject.first]) or any(_plural(t) or t.tag == "N" for t in path):
                 return None  # another plural owner is in reach ("Workers said the company ...", "A and B said ...")
+            whole_start = state.sentence_bounds(p_start, 0)[0]
+            if whole_start < s_start and _plural_owner_before(state.tokens(whole_start, s_start)):
+                return None  # the same, before a ticker the scope leaves out ("A and B <BB> said ...")
             if prev_start < s_start and any(t.lower in _PLURAL_PRONOUNS or t.tag == "h" and _plural(t)
                                             for t in state.tokens(prev_start, s_start)):
                 return None  # "... the officers ... . Acme said under their agreements": theirs
@@ -364,6 +367,9 @@ class PronounAgreement(Rule):
                     j += 1
                 if j < len(toks) and j > k + 1:
                     return True  # "and has reaffirmed", "and will reaffirm": its own auxiliary
+                if j < len(toks) and toks[j].tag == "t":
+                    # "agreed to stop X and to raise": two infinitives, only after a first one
+                    return any(t.tag == "t" for t in toks[verb_index + 1 : k])
                 second = toks[j] if j < len(toks) else None
                 break
         if second is None:
