@@ -16,8 +16,13 @@ What is counted (every count is over build documents; nothing is chosen by hand)
   "the N who", "N, who", "the N said he/she" against "the N which", "N, which", "the N said it".
 * ``given_names``: capitalised words that open a person's name: "W X" where the same article later
   calls X "Mr/Mrs/Ms/Dr X", or says "X said he/she" or "X, who".
-* ``its_next`` / ``its_contracted_next``: the word after "its" and after "it's"/"it is"/"it has"
-  (for House.ItsContraction): which reading a next word allows.
+* ``its_prev`` / ``its_prev2`` / ``its_next`` / ``its_next2`` (for House.ItsContraction): the word
+  before, two before, after and two after "its" against "it's"/"it is"/"it has been|got" (not "it
+  has" before a noun: "it has 500 staff" is no contraction), for words seen there 20 times or more;
+  ``its_shape_*``: the rarer words by shape ("-ing", "-ed", a name, a figure); ``its_general_*``: the
+  wider evidence for rarer words, any possessive (his/their/our/your/my/its) against "is/was/are/
+  were" (the word after, and after next) and against "he/she/they/we" (the word before);
+  ``its_quoted``: "its" against the contraction in quoted speech and out of it (the prior odds).
 
 The output is data, not code: the rule weighs it (naive Bayes log-odds, see
 stylecheck/ruletypes/pronoun.py). Words with fewer than MIN_COUNT uses are left out.
@@ -33,10 +38,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import documents  # noqa: E402
+from stylecheck.ruletypes.itscontraction import FEATURES as ITS_FEATURES, context_keys, word_shape  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "rules" / "data" / "pronoun_learned.yml"
 CORPORA = ("bbc", "reuters", "fixtures")
 MIN_COUNT = 3
+# House.ItsContraction: a word's own counts beside its/it's are kept from this many uses; a rarer
+# word is weighed by the wider possessive/copula counts or by its shape.
+ITS_MIN_COUNT = 20
+GENERAL_FEATURES = ("prev", "next", "next2")
+POSSESSIVES = frozenset("his their our your my its".split())  # not "her": also an object
+COPULAS = frozenset("is was are were".split())
+SUBJECTS = frozenset("he she they we".split())
 
 # Closed-class words that end the run of words owned by a possessive ("its plan *to* ...").
 FUNCTION = frozenset(
@@ -115,13 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     before: dict[str, Counter] = defaultdict(Counter)
     persony: dict[str, Counter] = defaultdict(Counter)  # noun -> {person, thing}
     given: Counter = Counter()
-    its_next: Counter = Counter()
-    contracted_next: Counter = Counter()
+    # House.ItsContraction: each place's words around "its" (reading 0) against "it's", "it is",
+    # "it has been/got" (reading 1), and the wider evidence of any possessive against "is/was".
+    its_words: dict[str, dict[str, Counter]] = {f: defaultdict(Counter) for f in ITS_FEATURES}
+    general: dict[str, dict[str, Counter]] = {f: defaultdict(Counter) for f in GENERAL_FEATURES}
+    quoted: dict[str, Counter] = {"quoted": Counter(), "unquoted": Counter()}
+    its_contexts: list[tuple[dict[str, str], int]] = []
     totals: Counter = Counter()
-    its_prev: Counter = Counter()
-    its_next2: Counter = Counter()
-    contracted_next2: Counter = Counter()
-    contracted_prev: Counter = Counter()
     her_before: dict[str, Counter] = defaultdict(Counter)
     body_docs: dict[str, set] = defaultdict(set)
     full_names: dict[str, set] = defaultdict(set)  # first word -> capitalised words after it
@@ -134,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             toks = tokens(text)
             lower = [t.lower() for t in toks]
             n = len(toks)
+            count_quoted(text, quoted)
             for i, word in enumerate(lower):
                 kind = None
                 if word == "its":
@@ -179,25 +193,27 @@ def main(argv: list[str] | None = None) -> int:
                     rkind = {"itself": "its", "themselves": "their"}.get(word, "person")
                     reflexive[lower[i - 1]][rkind] += 1
                     reflexive_totals[rkind] += 1
-                # What follows "its" against "it's", "it is", "it has".
-                prev_key = _next_key(toks[i - 1]) if i > 0 else "<start>"
-                if i > 0 and toks[i - 1] in (".", "!", "?", '"', "“"):
-                    prev_key = "<start>"
-                if word == "its" and i + 1 < n:
-                    its_next[_next_key(toks[i + 1])] += 1
-                    its_prev[prev_key] += 1
-                    if i + 2 < n:
-                        its_next2[_next_key(toks[i + 2])] += 1
-                elif word in ("it's",) and i + 1 < n:
-                    contracted_next[_next_key(toks[i + 1])] += 1
-                    contracted_prev[prev_key] += 1
-                    if i + 2 < n:
-                        contracted_next2[_next_key(toks[i + 2])] += 1
-                elif word == "it" and i + 2 < n and lower[i + 1] in ("is", "has"):
-                    contracted_next[_next_key(toks[i + 2])] += 1
-                    contracted_prev[prev_key] += 1
-                    if i + 3 < n:
-                        contracted_next2[_next_key(toks[i + 3])] += 1
+                # "its" against "it's" / "it is" / "it has been|got" ("it has" before a noun is no
+                # contraction: "it has 500 staff"), by the words around it.
+                reading, after = -1, i + 1
+                if word == "its":
+                    reading = 0
+                elif word == "it's":
+                    reading = 1
+                elif word == "it" and i + 2 < n and (lower[i + 1] == "is" or lower[i + 1] == "has" and lower[i + 2] in ("been", "got")):
+                    reading, after = 1, i + 2
+                if reading >= 0 and after < n:
+                    its_contexts.append((its_context(toks, i, after), reading))
+                if 0 < i and i + 2 < n:
+                    if word in POSSESSIVES:
+                        general["next"][_next_key(toks[i + 1])][0] += 1
+                        general["next2"][_next_key(toks[i + 2])][0] += 1
+                        general["prev"][_next_key(toks[i - 1])][0] += 1
+                    elif word in COPULAS:
+                        general["next"][_next_key(toks[i + 1])][1] += 1
+                        general["next2"][_next_key(toks[i + 2])][1] += 1
+                    elif word in SUBJECTS:
+                        general["prev"][_next_key(toks[i - 1])][1] += 1
                 # Person nouns: "the N who", "N, who", "the N said he".
                 if word in ("who", "whom") and i >= 1:
                     j = i - 1 if lower[i - 1] != "," else i - 2
@@ -340,29 +356,84 @@ def main(argv: list[str] | None = None) -> int:
         c = her_before[w]
         if sum(c.values()) >= 2:
             lines.append(f"  {_key(w)}: {c['object']} {c['possessive']}")
-    lines.append(f"its_next_totals: {{its: {sum(its_next.values())}, contracted: {sum(contracted_next.values())}}}")
-    lines.append("# word: after its, after it's/it is/it has")
-    lines.append("its_next:")
-    for w in sorted(set(its_next) | set(contracted_next)):
-        a, b = its_next[w], contracted_next[w]
-        if a + b >= MIN_COUNT:
-            lines.append(f"  {_key(w)}: {a} {b}")
-    lines.append("# the word after next: its, it's/it is/it has")
-    lines.append("its_next2:")
-    for w in sorted(set(its_next2) | set(contracted_next2)):
-        a, b = its_next2[w], contracted_next2[w]
-        if a + b >= MIN_COUNT:
-            lines.append(f"  {_key(w)}: {a} {b}")
-    lines.append("# word before: its, it's/it is/it has")
-    lines.append("its_prev:")
-    for w in sorted(set(its_prev) | set(contracted_prev)):
-        a, b = its_prev[w], contracted_prev[w]
-        if a + b >= MIN_COUNT:
-            lines.append(f"  {_key(w)}: {a} {b}")
+    # The word two before counts only where the word before is too rare to count by itself
+    # ("would cut its", "to revive its"): beside a frequent one it would count the same evidence twice.
+    prev_uses = Counter(keys["prev"] for keys, _ in its_contexts)
+    for keys, reading in its_contexts:
+        for feature, value in keys.items():
+            if value and not (feature == "prev2" and prev_uses[keys["prev"]] >= ITS_MIN_COUNT):
+                its_words[feature][value][reading] += 1
+    lines.extend(its_lines(its_words, general, quoted))
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {documents_read} build documents; totals {dict(totals)}; "
           f"{len(nouns)} person nouns, {len(names)} given names")
     return 0
+
+
+def its_context(toks: list[str], i: int, after: int) -> dict[str, str]:
+    """The words around "its"/"it's" at token i (or "it is" at i, with "is" at after - 1)."""
+    return context_keys(toks[max(0, i - 2):i], toks[after:after + 2], FUNCTION)
+
+
+_ITS_FORMS = re.compile(r"(?<![A-Za-z\d'’-])(?:(its)|it['’]s|it\s+is|it\s+has\s+(?:been|got))(?![A-Za-z\d'’-])", re.IGNORECASE)
+
+
+def count_quoted(text: str, quoted: dict[str, Counter]) -> None:
+    """How often "its" (0) and "it's"/"it is"/"it has been|got" (1) stand in quoted speech and out
+    of it, as the rule's Document sees quotes: speech takes the contraction far more often."""
+    from stylecheck.document import Document
+
+    if "it" not in text.lower():
+        return
+    doc = None
+    for m in _ITS_FORMS.finditer(text):
+        if doc is None:
+            doc = Document.from_text(text, "story.txt")
+        quoted["quoted" if doc.in_quote(m.start(), m.end()) else "unquoted"][0 if m.group(1) else 1] += 1
+
+
+def its_lines(its_words: dict[str, dict[str, Counter]], general: dict[str, dict[str, Counter]],
+              quoted: dict[str, Counter]) -> list[str]:
+    """The House.ItsContraction tables (see stylecheck/ruletypes/itscontraction.py)."""
+    t_its = sum(c[0] for c in its_words["next"].values())
+    t_contracted = sum(c[1] for c in its_words["next"].values())
+    lines = [
+        "# House.ItsContraction: the words around 'its' against 'it's' / 'it is' / 'it has been|got',",
+        "# as stylecheck/ruletypes/itscontraction.py keys them (capitalised function words are lowercased).",
+        "its_function_words: [" + ", ".join(_key(w) for w in sorted(FUNCTION)) + "]",
+        f"its_totals: {{its: {t_its}, contracted: {t_contracted}}}",
+        "# its, it's/it is in quoted speech and out of it (the prior odds of the two readings)",
+        "its_quoted: {" + ", ".join(f"{k}: {c[0]} {c[1]}" for k, c in quoted.items()) + "}",
+    ]
+    frequent: dict[str, set[str]] = {}
+    for feature in ITS_FEATURES:
+        table = its_words[feature]
+        frequent[feature] = {w for w, c in table.items() if c[0] + c[1] >= ITS_MIN_COUNT}
+        lines.append(f"# word {feature}: its, it's/it is (words seen there at least {ITS_MIN_COUNT} times)")
+        lines.append(f"its_{feature}:")
+        for w in sorted(frequent[feature]):
+            lines.append(f"  {_key(w)}: {table[w][0]} {table[w][1]}")
+        shapes: dict[str, Counter] = defaultdict(Counter)
+        for w, c in table.items():
+            if w not in frequent[feature]:
+                shapes[word_shape(w)][0] += c[0]
+                shapes[word_shape(w)][1] += c[1]
+        lines.append(f"# the rarer words {feature}, by shape: its, it's/it is")
+        lines.append(f"its_shape_{feature}:")
+        for w in sorted(shapes):
+            lines.append(f"  {_key(w)}: {shapes[w][0]} {shapes[w][1]}")
+    lines.append("# the wider evidence for rarer words: after his/their/our/your/my/its against after is/was/are/were")
+    lines.append("# (next, next2), before them against before he/she/they/we (prev)")
+    totals = {f: (sum(c[0] for c in general[f].values()), sum(c[1] for c in general[f].values())) for f in GENERAL_FEATURES}
+    lines.append("its_general_totals: {" + ", ".join(f"{f}: {a} {b}" for f, (a, b) in totals.items()) + "}")
+    for feature in GENERAL_FEATURES:
+        table = general[feature]
+        lines.append(f"its_general_{feature}:")
+        for w in sorted(table):
+            c = table[w]
+            if w not in frequent[feature] and c[0] + c[1] >= MIN_COUNT:
+                lines.append(f"  {_key(w)}: {c[0]} {c[1]}")
+    return lines
 
 
 def _next_key(token: str) -> str:

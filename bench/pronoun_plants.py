@@ -25,9 +25,12 @@ leaves no other owner.
    - after-verb:        VERB (particle)? its            "lowered its forecast", "said its profit"
    - after-preposition: VERB (particle)? PREP (-ing)? its  "defaulted on its loans"
    - after-infinitive:  VERB (to VERB)+ (PREP)? its     "is to resubmit its", "plans to cut its"
-   - coordinated:       VERB ... and VERB (tail)? its  (the words before "and": at most ten, with
-                        no comma and no "a/an/this" or singular "the X", which could own "its";
-                        the second verb after an auxiliary or in -ed/-s, so not a noun)
+   - coordinated:       VERB ... and VERB (tail)? its  (the words before "and": at most twelve, with
+                        no comma, and no noun phrase that may name a person, who could own the
+                        pronoun ("hired a coach and extended his contract"); "its" and a place's
+                        or listed body's name may stand there;
+                        the second verb after an auxiliary or "to", in -ed/-s, or in -ing after a
+                        first verb in -ing, so not a noun)
    - reflexive:         "itself" anywhere in the clause after the verb, with the same limits.
 Each plant is labelled with its frame and its subject kind.
 """
@@ -83,6 +86,13 @@ def gazetteer() -> tuple[dict[str, str], frozenset, dict[str, str]]:
     return places, frozenset(orgs.get("heads") or ()), bodies
 
 
+@lru_cache(maxsize=1)
+def place_words() -> frozenset:
+    """The words of the gazetteer's place names and listed bodies ("Japan", "United", "States")."""
+    places, _, bodies = gazetteer()
+    return frozenset(w for name in list(places) + list(bodies) for w in name.split() if w[:1].isupper())
+
+
 def said_it_names(text: str) -> dict[str, set[int]]:
     """Capitalised names the article writes as "NAME said it/its" (1 to 4 words), with where."""
     found: dict[str, set[int]] = {}
@@ -135,16 +145,20 @@ def _subject(toks: list, i: int, places: dict, heads: frozenset, bodies: dict, s
                 if any(t[2].lower() in PRONOUNS or t[2] in BOUNDARY_PUNCT for t in toks[i + 1 : k]):
                     return None
                 return k + 1, "organisation"
-            if w[:1] in BOUNDARY_PUNCT or w.lower() in BOUNDARY_WORDS or w.lower() in AUX:
-                return None
+            if w[:1] in BOUNDARY_PUNCT or w.lower() in BOUNDARY_WORDS or w.lower() in AUX or w.lower() in PREPOSITIONS:
+                return None  # "the directors of the company": the directors
     return None
 
 
 def _frame(path: list[str], reflexive: bool) -> str | None:
     """The frame of the words from the verb (first) to the pronoun (excluded)."""
     words = [w.lower() for w in path]
-    if any(w[:1].isupper() or w in PRONOUNS or w in BOUNDARY_WORDS or w in BOUNDARY_PUNCT
-           or not w[:1].isalnum() for w in path[1:]):
+    # "its" may stand in the first part of a coordinated frame ("cut its rates and raised its
+    # forecast"): a thing's owner, never a person's.
+    # So may a place's or a listed body's name ("ended talks with Britain and cut its ...").
+    last_and = max((k for k, w in enumerate(words) if w == "and"), default=0)
+    if any(w[:1].isupper() and not (k < last_and and w in place_words()) or w in PRONOUNS and not (w == "its" and k < last_and)
+           or w in BOUNDARY_WORDS or w in BOUNDARY_PUNCT or not w[:1].isalnum() for k, w in enumerate(path) if k > 0):
         return None
     if reflexive:
         return "reflexive" if len(words) <= 11 and "and" not in words[1:] else None
@@ -157,26 +171,31 @@ def _frame(path: list[str], reflexive: bool) -> str | None:
         return "after-preposition"
     if rest[0] == "to" and _infinitive_tail(rest):
         return "after-infinitive"
-    if "and" in rest:
+    if "and" in rest and words[0] not in REPORTING:  # "said the contract ... and will": the contract's
         k = rest.index("and")
         first, second = rest[:k], rest[k + 1 :]
-        if len(first) > 10 or "and" in second:
+        if len(first) > 12 or "and" in second:
             return None
         for a, w in enumerate(first):
-            if w in DETERMINERS_SINGULAR:
-                return None
-            noun = [x for x in first[a + 1 : a + 3] if x not in AUX]
-            if w == "the" and not any(x.endswith("s") and not x.endswith(("ss", "us", "is")) for x in noun):
+            # A singular noun phrase before "and" may be a person who could own the pronoun ("hired
+            # a coach and extended his contract"): only one that names no person may stand there.
+            if (w in DETERMINERS_SINGULAR or w == "the") and any(_person_like(x) for x in first[a + 1 : a + 4]):
                 return None
         had_aux = False
         while second and second[0] in ADVERBS | AUX:
             had_aux = had_aux or second[0] in AUX
             second = second[1:]
-        if not second or second[0] in PREPOSITIONS or second[0] == "to":
+        infinitive = bool(second) and second[0] == "to" and "to" in rest[:k] and len(second) > 1
+        if infinitive:
+            second = second[1:]  # "to stop dumping chips and to open its market"
+        if not second or second[0] in PREPOSITIONS or second[0] == "to" or second[0] in ("the", "a", "an"):
             return None
-        # A verb, not a noun joined by "and" ("materials and energy to feed"): after an auxiliary,
-        # or in -ed or -s.
-        if not (had_aux or second[0].endswith("ed") or second[0].endswith("s") and not second[0].endswith(("ss", "is", "us"))):
+        # A verb, not a noun joined by "and" ("materials and energy to feed"): after an auxiliary
+        # or "to", in -ed or -s, or in -ing after a first verb in -ing ("is shedding ... and
+        # focusing on its").
+        if not (had_aux or infinitive or second[0].endswith("ed")
+                or second[0].endswith("s") and not second[0].endswith(("ss", "is", "us"))
+                or second[0].endswith("ing") and words[0].endswith("ing")):
             return None
         tail = second[1:]
         if tail and tail[0] in PARTICLES:
@@ -184,6 +203,19 @@ def _frame(path: list[str], reflexive: bool) -> str | None:
         if not tail or tail[0] in PREPOSITIONS and len(tail) == 1 or tail[0] == "to" and _infinitive_tail(tail):
             return "coordinated"
     return None
+
+
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "chief", "head", "boss", "coach", "staff", "official",
+                "player", "star", "captain", "president", "chairman", "minister", "spokesman", "spokeswoman",
+                "executive", "director", "manager", "partner", "client", "customer", "member", "rival",
+                "friend", "guest", "team", "side", "squad", "colleague", "leader", "candidate", "winner",
+                "person", "people", "family", "wife", "husband", "son", "daughter", "father", "mother"}
+
+
+def _person_like(word: str) -> bool:
+    """A noun that may name a person: a listed one, or an agent's ending ("striker", "investor",
+    "economist", "politician", "assistant", "chairwoman")."""
+    return word in PERSON_NOUNS or word.endswith(("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men", "woman", "women"))
 
 
 def _infinitive_tail(rest: list[str]) -> bool:

@@ -27,19 +27,23 @@ def _fixes(text: str):
 
 
 @pytest.mark.parametrize(
-    "text, match, suggestion",
+    "text, match, suggestion, applicability",
     [
-        ("The mayor said its a fine day for the harbour.", "its", "it's"),
-        ("Its been a hard winter for the fleet.", "Its", "It's"),
-        ("Residents say its not safe to swim there.", "its", "it's"),
-        ("The ferry has lost it's own berth.", "it's", "its"),
+        # No possessive stands before an article, "been" or "not", so these are always reported;
+        # but the word may be one left over from an edit ("its the dollar value" for "the dollar
+        # value"), which "it's" would not mend: the fix is offered, not applied unasked.
+        ("The mayor said its a fine day for the harbour.", "its", "it's", "unsafe"),
+        ("Its been a hard winter for the fleet.", "Its", "It's", "unsafe"),
+        ("Residents say its not safe to swim there.", "its", "it's", "unsafe"),
+        # "it's own" has no reading that keeps it: the one safe fix.
+        ("The ferry has lost it's own berth.", "it's", "its", "safe"),
     ],
 )
-def test_certain_readings_fire_with_a_safe_fix(text, match, suggestion):
+def test_certain_readings_fire_and_only_it_s_own_is_fixed_unasked(text, match, suggestion, applicability):
     (d,) = _findings(text)
     assert (d.match, d.suggestions, d.category) == (match, (suggestion,), "typo")
     assert d.severity == "suggestion"
-    assert _fixes(text) == [(match, (suggestion,), "safe")]
+    assert _fixes(text) == [(match, (suggestion,), applicability)]
 
 
 def test_a_likely_reading_fires_with_an_unsafe_fix():
@@ -69,4 +73,36 @@ def test_message_says_why():
     ],
 )
 def test_correct_uses_stay_silent(text):
+    assert _findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, match, suggestion",
+    [
+        # The word before takes an object (a verb, a preposition) and a noun follows.
+        ("The bank cut it's forecast for the year.", "it's", "its"),
+        ("Shares fell after the company revised it's outlook.", "it's", "its"),
+        # A clause after "think" or "but", an adjective then "that" or "to".
+        ("I think its clear that the plan failed.", "its", "it's"),
+        ("The pier is old, but its still safe to walk on.", "its", "it's"),
+    ],
+)
+def test_likely_readings_from_the_words_around_fire_unsafe(text, match, suggestion):
+    (d,) = _findings(text)
+    assert (d.match, d.suggestions) == (match, (suggestion,))
+    assert _fixes(text) == [(match, (suggestion,), "unsafe")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film It's A Wonderful Life is on tonight.",    # title case: no evidence
+        "Do They Know It's Christmas topped the chart.",     # a title between capitals
+        "The airline will fly its A350 jets to Lima.",       # "A350" is a name, not the article
+        "Officials said its is not yet known.",              # a slip for "it": neither form mends it
+        "\"It's good news for the town,\" she said.",
+        "The bank said it is confident its new branch will open.",
+    ],
+)
+def test_titles_names_and_slips_stay_silent(text):
     assert _findings(text) == []

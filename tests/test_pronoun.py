@@ -183,6 +183,28 @@ def test_a_second_verb_joined_by_and_shares_the_subject():
         assert _summary(text) == [], text
 
 
+def test_coordinated_frames_reach_past_infinitives_places_and_adverbs():
+    # Two infinitives joined by "and", "to have" inside the first part, a place of several words
+    # and "no longer" before the second verb: all the subject's.
+    assert _summary("Peru agreed to stop dumping steel in world markets and to open his market.") == [("his", ("its",))]
+    assert _summary("Peru managed to have good harvests and is stocking up his reserves.") == [("his", ("its",))]
+    assert _summary("The committee was meeting in New York this week and could put his plan to a vote.") == [("his", ("its",))]
+    assert _summary("Analysts said Peru was no longer dumping steel and had opened up his market.") == [("his", ("its",))]
+    # A second "to" with no infinitive before "and", or a person in the first part: silent.
+    for text in (
+        "Peru sent steel to the port and to the striker with his thanks.",
+        "Peru is to host the envoy and to thank the striker for his goal.",
+    ):
+        assert _summary(text) == [], text
+
+
+def test_their_after_two_names_before_a_ticker_stays_silent():
+    # The ticker is left out of the scope, which cuts the sentence; the owners before it still count.
+    text = "BOSTON, May 2 - Halvard Mills Corp and Ostrow Bancshares Inc <OSB> said the Federal Reserve Board approved their proposed merger.\n"
+    assert _summary(text) == []
+    assert _summary("BOSTON, May 2 - Halvard Mills Corp <HMC> said the Federal Reserve Board approved their proposed merger.\n") == [("their", ("its",))]
+
+
 def test_only_a_clause_opening_subject_counts():
     assert _summary("Carney and Canada reiterated his support.") == []
     assert _summary("Trade grew, and Canada reiterated his support.") == [("his", ("its",))]

@@ -364,6 +364,9 @@ class PronounAgreement(Rule):
                     j += 1
                 if j < len(toks) and j > k + 1:
                     return True  # "and has reaffirmed", "and will reaffirm": its own auxiliary
+                if j < len(toks) and toks[j].tag == "t":
+                    # "agreed to stop X and to raise": two infinitives, only after a first one
+                    return any(t.tag == "t" for t in toks[verb_index + 1 : k])
                 second = toks[j] if j < len(toks) else None
                 break
         if second is None:

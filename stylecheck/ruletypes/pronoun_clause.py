@@ -9,7 +9,7 @@ the end of its verb group and the pronoun must then match one of the frames in `
     after-verb          Brazil lowered | her forecast              (an adverb or particle may sit between)
     after-preposition   Greece defaulted on | her loans            (also "struggled with perfecting his")
     after-infinitive    Egypt is to resubmit | her application     ("is looking to develop", "plans to cut")
-    coordinated         Chile joined the talks and reaffirmed | his commitment
+    coordinated         Chile joined the talks and reaffirmed | his commitment  ("agreed to stop X and to raise")
     reflexive           Portugal found | himself isolated          (anywhere in the clause)
 
 No frame lets a person stand between the subject and the pronoun: a person word (he, Mr, a given
@@ -36,7 +36,7 @@ FRAMES = {
     "after-verb": patterns.compile(r"r{0,2}\Z"),
     "after-preposition": patterns.compile(r"r{0,2}p{1,2}(?:r?g)?\Z"),
     "after-infinitive": patterns.compile(r"(?:r{0,2}t[ar]*[vng]r{0,2})+(?:p(?:r?g)?)?\Z"),
-    "coordinated": patterns.compile(r"[rpdtngvBa]{0,12}c[ar]*[vng]" + _TAIL + r"\Z"),
+    "coordinated": patterns.compile(r"(?:tA|[rpdtngvBa]){0,12}c[ar]*t?[vng]" + _TAIL + r"\Z"),
 }
 # A reflexive binds to the subject of its own clause wherever it stands in it.
 REFLEXIVE_PATH = patterns.compile(r"[rpdtngvBac]{0,16}\Z")
@@ -103,11 +103,17 @@ class Lexicon:
             for word in words:
                 closed.setdefault(word, mark)
         self.closed = closed
-        # The longest gazetteer name, in tokens.
+        # The longest gazetteer name, in tokens; and the first word of each name of several words,
+        # with the most words such a name has ("New" -> 3: "New York City").
         longest = 1
+        name_starts: dict[str, int] = {}
         for name in list(places) + list(bodies):
-            longest = max(longest, len(TOKEN.findall(name)))
+            words = TOKEN.findall(name)
+            longest = max(longest, len(words))
+            if len(words) > 1:
+                name_starts[words[0]] = max(name_starts.get(words[0], 0), len(words))
         self.longest_name = longest
+        self.name_starts = name_starts
 
 
 def tokens(prose: str, start: int, end: int) -> list[Token]:
@@ -160,7 +166,9 @@ def tag(toks: list[Token], lex: Lexicon) -> None:
                 tok.tag = "N"
             continue
         found = closed.get(low)
-        if found is not None:
+        if low == "longer" and i > 0 and toks[i - 1].lower == "no":
+            toks[i - 1].tag = tok.tag = "r"  # "was no longer dumping": an adverb, not "no" + noun
+        elif found is not None:
             tok.tag = found
         elif _LY.fullmatch(low):
             tok.tag = "r"
@@ -168,6 +176,27 @@ def tag(toks: list[Token], lex: Lexicon) -> None:
             tok.tag = "g"
         else:
             tok.tag = "n"
+    # A place's or body's name of several words ("New York", "Hong Kong") is a place, not an
+    # unknown name that may be a person's.
+    name_starts = lex.name_starts
+    if name_starts:
+        n = len(toks)
+        i = 0
+        while i < n:
+            most = name_starts.get(toks[i].text) if toks[i].tag == "N" else None
+            if most is None:
+                i += 1
+                continue
+            for length in range(min(most, n - i), 1, -1):
+                words = toks[i : i + length]
+                if all(t.text[:1].isupper() for t in words):
+                    name = " ".join(t.text for t in words)
+                    if name in lex.places or name in lex.bodies:
+                        for t in words:
+                            t.tag = "B"
+                        i += length - 1
+                        break
+            i += 1
 
 
 class Subject:
