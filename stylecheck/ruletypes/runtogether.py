@@ -80,6 +80,9 @@ NEVER_SPLIT = 4.0
 INFLECTIONS = ("s", "ed", "ly", "ing")
 # The prior odds of a lost space against a one-letter slip, in powers of ten: a slip is likelier.
 SPACE_PRIOR = -0.3
+# ... and for a pair news writes spaced, in powers of ten over the pair's own frequency (with
+# SPACE_PRIOR: a word three times commoner than the pair is still read as the slip).
+PHRASE_PRIOR = 0.8
 
 
 def word_set(text: str) -> set[str]:
@@ -166,7 +169,9 @@ class RunTogether(Rule):
         "margin": Field((int, float), 1.0, doc="how far (Zipf) a split must beat a known whole word"),
         "frequencies": Field((str,), "frequencies/en.yml", doc="the word-frequency list (data file)"),
         "news": Field((str,), "frequencies/news.yml", doc="words news uses more than general English (data file; '' for none)"),
-        "phrases": Field((str,), "frequencies/news-bigrams.yml", doc="content-word pairs news writes spaced (data file; lowercase only; '' for none)"),
+        "phrases": Field((str,), "frequencies/news-phrases.yml", doc="word pairs news writes spaced and hardly ever joined, with their Zipf values (data file; '' for none)"),
+        "titles": Field((list,), [], doc="titles written before a name ('Mr', 'Dr'): a capitalised word glued after one is a lost space"),
+        "suffixes": Field((list,), [], doc="company suffixes ('Inc', 'Corp'): glued after a name the article also writes alone, a lost space"),
         "compounds": Field((str,), "runtogether.yml", doc="dictionary words and compound heads and tails (data file)"),
         "names": Field((str,), "names/given.yml", doc="given names (data file; capitalised pairs only)"),
         "pairs": Field((str,), "names/news-pairs.yml", doc="capitalised pairs news writes spaced, and name openers (data file)"),
@@ -201,12 +206,16 @@ class RunTogether(Rule):
         self.heads = Frequencies.from_buckets([("2.0", heads.get("strong") or ""), ("1.0", heads.get("weak") or "")])
         self.tails = Frequencies.from_buckets([("2.0", tails.get("strong") or ""), ("1.0", tails.get("weak") or "")])
         self.given = self.pairs = self.openers = self.phrases = None
-        if self.case == "lowercase" and self.option("phrases"):
+        self.titles = frozenset(str(t) for t in self.option("titles"))
+        self.suffixes = frozenset(str(t) for t in self.option("suffixes"))
+        if self.option("phrases"):
             try:
-                phrases = dict(load_data(self.option("phrases"), self.path))
+                # One table shared by both rules (and pickled once in the compiled-rules cache).
+                self.phrases = frequencies.load(self.option("phrases"), self.path)
+                phrase_data = dict(load_data(self.option("phrases"), self.path))
             except WordListError as exc:
                 raise self.error("phrases", str(exc)) from None
-            self.phrases = Frequencies.from_buckets([("1.0", str(phrases.get("pairs") or ""))])
+            self.phrase_joined = Frequencies.from_buckets([("1.0", str(phrase_data.get("joined") or ""))])
         if self.case == "capitalised":
             try:
                 names = dict(load_data(self.option("names"), self.path))
@@ -268,9 +277,14 @@ class RunTogether(Rule):
             or zipf(right) >= FUNCTION_WORD and not self.tails.zipf(right)
         )
 
+    def phrase(self, left: str, right: str) -> float:
+        """How often news copy writes `left right` spaced (and hardly ever joined), on the Zipf
+        scale ("interest rates", "to be", "Hong Kong"); 0.0 for a pair it does not write so."""
+        return 0.0 if self.phrases is None else self.phrases.zipf(f"{left}_{right}")
+
     def is_phrase(self, left: str, right: str) -> bool:
         """Does news copy write `left right` spaced, as a phrase ("interest rates")?"""
-        return self.phrases is not None and f"{left}_{right}" in self.phrases
+        return self.phrase(left, right) > 0.0
 
     def is_inflected(self, word: str) -> bool:
         """Does `word` end in an inflection ("prices", "approved", "quickly", "rising")? A closed
@@ -388,12 +402,24 @@ class RunTogether(Rule):
 
     def _lowercase_candidate(self, word: str) -> tuple[float, str, str] | None:
         """The best split of a lowercase word that may be two words run together, or None."""
-        if len(word) < 4 or word in self.exceptions:
+        if len(word) < 4 and not (len(word) == 3 and self.phrases is not None and word in self.phrase_joined) \
+                or word in self.exceptions:
             return None
         # A word the frequency list knows is split only if it is one of the glued pairs the list
         # holds ("ofthe", "upto"), found when the rule was built.
         if self.zipf(word) > 0 and word not in self.joined_words:
-            return None
+            # ... or one whose split news writes spaced far more often than general English
+            # writes the word ("tobe", "ina": web text's glued pairs, and names in the dictionary).
+            if self.phrases is None or word not in self.phrase_joined:
+                return None
+            best = self.best_split(word)
+            if best is None or not self.has_function_word(best[1], best[2]):
+                return None  # two content words: a closed compound's variant ("stockmarket")
+            # A dictionary word ("anew", "beheld", "fora") needs thirty times the evidence.
+            margin = self.margin + (1.5 if word in self.dictionary else 0.0)
+            if self.phrase(best[1], best[2]) < self.english(word) + margin:
+                return None
+            return best
         best = self.best_split(word)
         return best if best is not None and not self.is_word(word, best[0]) else None
 
@@ -427,7 +453,10 @@ class RunTogether(Rule):
         lowered = None
         for word, score, left, right in sorted(set(candidates)):
             lower = word.lower()
-            if self.is_compound(left, right):
+            # News writing the pair spaced and hardly ever joined outweighs what the halves look
+            # like: "news conference" is no compound.
+            phrase = self.phrase(left, right)
+            if not phrase and self.is_compound(left, right):
                 continue
             if lowered is None:
                 lowered = text.lower()
@@ -436,9 +465,15 @@ class RunTogether(Rule):
             if not (spaced and joined <= spaced):
                 if joined > 1:
                     continue  # repeated the same way and never spaced: meant so
-                if not (self.has_function_word(left, right) or self.is_inflected(left) or self.is_phrase(left, right)):
-                    continue  # two content words: as often a closed compound ("stockbuilding") as not
-            if self.is_misspelling(lower, score, left, right):
+                if not (phrase or self.has_function_word(left, right) or self.is_inflected(left)
+                        or not self.heads.zipf(left) and not self.tails.zipf(right)):
+                    # Two content words, one of which starts or ends compounds in the dictionary:
+                    # as often a closed compound ("stockbuilding", "vampirelike") as not.
+                    continue
+            # The pair's own frequency in news, where known, is a better estimate of the split's
+            # likelihood than the product of the halves' (Norvig's bigram model), and a space lost
+            # between a pair news writes is likelier than one slip in a word a little commoner.
+            if self.is_misspelling(lower, max(score, phrase + PHRASE_PRIOR if phrase else score), left, right):
                 continue
             fixed = f"{word[: len(left)]} {word[len(left) :]}"
             for at in self._occurrences(text, word):
