@@ -279,7 +279,7 @@ class RunTogether(Rule):
 
     def phrase(self, left: str, right: str) -> float:
         """How often news copy writes `left right` spaced (and hardly ever joined), on the Zipf
-        scale ("interest rates", "to be", "Hong Kong"); 0.0 for a pair it does not write so."""
+        scale ("interest rates", "to be", "Sri Lanka"); 0.0 for a pair it does not write so."""
         return 0.0 if self.phrases is None else self.phrases.zipf(f"{left}_{right}")
 
     def is_phrase(self, left: str, right: str) -> bool:
@@ -370,15 +370,24 @@ class RunTogether(Rule):
         if joined > 1:
             return False  # repeated the same way and never spaced: a name
         whole = word.lower()
+        lower_left, lower_right = left.lower(), right.lower()
+        if left in self.titles:
+            return True  # a title before a name: "MrCordes", "DrSmith"
+        phrase = self.phrase(lower_left, lower_right)
+        if phrase and phrase > self.english(whole) + max(self.margin, 0.0) and self.english(lower_left) < GRAMMAR_WORD:
+            # A pair news writes spaced and hardly ever joined: "SriLanka". A grammar word first
+            # is what product names look like ("InTouch", "OnTrack").
+            return True
         zl, zr, zw = self.zipf(left), self.zipf(right), self.zipf(whole)
         if whole in self.dictionary or zw > 0 and zw >= zl + zr - 9 - self.margin:
             return False  # a known word or brand: "BankAmerica", "YouTube"
+        if len(left) > 2 and self.english(lower_right) >= GRAMMAR_WORD:
+            return True  # no name ends in "Of", "On", "With": "RecordOf", "DoctorsWithout"
         # Camel case of two words is what brands look like ("TalkTalk", "ZoneAlarm"); a lost space
         # shows in what the halves are: a pair news writes spaced ("United Nations"), a given name
         # and a surname ("JohnCleese"), a title or a word the article uses alone before a given
         # name ("SenatorJane", "IndependentLucy"), "The" or a common lowercase word before a
         # capital ("TheGuardian", "ofNew").
-        lower_left, lower_right = left.lower(), right.lower()
         if f"{lower_left}_{lower_right}" in self.pairs:
             return True
         if len(left) > 2 and lower_left in self.given and (zr < SURNAME or right in words):
