@@ -81,8 +81,8 @@ INFLECTIONS = ("s", "ed", "ly", "ing")
 # The prior odds of a lost space against a one-letter slip, in powers of ten: a slip is likelier.
 SPACE_PRIOR = -0.3
 # ... and for a pair news writes spaced, in powers of ten over the pair's own frequency (with
-# SPACE_PRIOR: a word three times commoner than the pair is still read as the slip).
-PHRASE_PRIOR = 0.8
+# SPACE_PRIOR: a word more than sixteen times commoner than the pair is still read as the slip).
+PHRASE_PRIOR = 1.5
 
 
 def word_set(text: str) -> set[str]:
@@ -245,6 +245,8 @@ class RunTogether(Rule):
                 if left not in known:
                     continue
                 zl = common
+            if left[-1] == "n" and self.english(left + "'t") > self.english(left) + 1.0:
+                continue  # "isn", "didn": what a tokenizer leaves of "isn't", not a word
             zr = zipf(right)
             if zr < common:
                 if right not in known:
@@ -262,7 +264,7 @@ class RunTogether(Rule):
 
     def is_misspelling(self, word: str, score: float, left: str, right: str) -> bool:
         """Is `word` likelier one slip away from a word than two words run together?"""
-        zipf, bar = self.zipf, score + SPACE_PRIOR
+        zipf, bar = self.zipf, max(score + SPACE_PRIOR, 0.0)  # a string no list knows is no word
         return any(zipf(e) > bar for e in _edits(word) if e != left and e != right and e != word)
 
     def has_function_word(self, left: str, right: str) -> bool:
@@ -286,10 +288,13 @@ class RunTogether(Rule):
         """Does news copy write `left right` spaced, as a phrase ("interest rates")?"""
         return self.phrase(left, right) > 0.0
 
-    def is_inflected(self, word: str) -> bool:
+    def is_inflected(self, word: str, right: str = "") -> bool:
         """Does `word` end in an inflection ("prices", "approved", "quickly", "rising")? A closed
-        compound's first part almost never does ("stockbuilding", "wheatgrowers")."""
+        compound's first part almost never does ("stockbuilding", "wheatgrowers"). Not when the
+        ending may belong to the `right` half instead ("rocks cape" is "rock" + "scape")."""
         for ending in INFLECTIONS:
+            if right and word.endswith(ending) and self.zipf(ending + right) > 0:
+                return False
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 stem = word[: -len(ending)]
                 if self.zipf(stem) >= self.common or self.zipf(stem + "e") >= self.common:
@@ -422,10 +427,13 @@ class RunTogether(Rule):
             if self.phrases is None or word not in self.phrase_joined:
                 return None
             best = self.best_split(word)
-            if best is None or not self.has_function_word(best[1], best[2]):
-                return None  # two content words: a closed compound's variant ("stockmarket")
-            # A dictionary word ("anew", "beheld", "fora") needs thirty times the evidence.
-            margin = self.margin + (1.5 if word in self.dictionary else 0.0)
+            if best is None:
+                return None
+            # A dictionary word ("anew", "beheld", "fora") needs thirty times the evidence, and
+            # two content words ten times: web text's joined form may be a closed compound's
+            # variant ("stockmarket", "cashflow") rather than a glued pair ("lastyear").
+            margin = self.margin + (1.5 if word in self.dictionary else 0.0) \
+                + (0.0 if self.has_function_word(best[1], best[2]) else 1.0)
             if self.phrase(best[1], best[2]) < self.english(word) + margin:
                 return None
             return best
@@ -474,7 +482,7 @@ class RunTogether(Rule):
             if not (spaced and joined <= spaced):
                 if joined > 1:
                     continue  # repeated the same way and never spaced: meant so
-                if not (phrase or self.has_function_word(left, right) or self.is_inflected(left)
+                if not (phrase or self.has_function_word(left, right) or self.is_inflected(left, right)
                         or not self.heads.zipf(left) and not self.tails.zipf(right)):
                     # Two content words, one of which starts or ends compounds in the dictionary:
                     # as often a closed compound ("stockbuilding", "vampirelike") as not.
