@@ -69,6 +69,11 @@ FUNCTION_WORD = 6.0
 GRAMMAR_WORD = 6.5
 # A capitalised word rarer than this (Zipf) after a given name reads as a surname.
 SURNAME = 3.0
+# A given name this common (Zipf) is a name first ("Simon", "Henry"); rarer ones also open brands
+# ("Mira", "Maxi", "Vira").
+GIVEN_NAME = 3.5
+# A word rarer than this (Zipf) after such a name reads as a surname ("Kemp", "Holt", "Turner").
+SURNAME_LIKE = 4.5
 # "The", "In", "Of": words this common (Zipf) never start a brand written in camel case.
 OPENING_WORD = 7.4
 # A lowercase word this common (Zipf) before a capitalised one is a lost space ("ofTexas"); rarer
@@ -171,7 +176,8 @@ class RunTogether(Rule):
         "news": Field((str,), "frequencies/news.yml", doc="words news uses more than general English (data file; '' for none)"),
         "phrases": Field((str,), "frequencies/news-phrases.yml", doc="word pairs news writes spaced and hardly ever joined, with their Zipf values (data file; '' for none)"),
         "titles": Field((list,), [], doc="titles written before a name ('Mr', 'Dr'): a capitalised word glued after one is a lost space"),
-        "suffixes": Field((list,), [], doc="company suffixes ('Inc', 'Corp'): glued after a name the article also writes alone, a lost space"),
+        "organisations": Field((str,), "gazetteer/organisations.yml", doc="its `suffixes` ('Inc', 'Holdings'): glued after a name the article also writes alone, a lost space (data file; '' for none)"),
+        "places": Field((list,), ["gazetteer/countries.yml", "gazetteer/cities.yml", "gazetteer/us_states.yml"], doc="gazetteers whose one-word `names` are places (data files)"),
         "compounds": Field((str,), "runtogether.yml", doc="dictionary words and compound heads and tails (data file)"),
         "names": Field((str,), "names/given.yml", doc="given names (data file; capitalised pairs only)"),
         "pairs": Field((str,), "names/news-pairs.yml", doc="capitalised pairs news writes spaced, and name openers (data file)"),
@@ -207,7 +213,18 @@ class RunTogether(Rule):
         self.tails = Frequencies.from_buckets([("2.0", tails.get("strong") or ""), ("1.0", tails.get("weak") or "")])
         self.given = self.pairs = self.openers = self.phrases = None
         self.titles = frozenset(str(t) for t in self.option("titles"))
-        self.suffixes = frozenset(str(t) for t in self.option("suffixes"))
+        self.suffixes: frozenset[str] = frozenset()
+        self.places: frozenset[str] = frozenset()
+        if self.case == "capitalised":
+            try:
+                if self.option("organisations"):
+                    self.suffixes = frozenset(str(t) for t in dict(load_data(self.option("organisations"), self.path)).get("suffixes") or ())
+                self.places = frozenset(
+                    str(name) for gazetteer in self.option("places")
+                    for name in dict(load_data(str(gazetteer), self.path)).get("names") or () if " " not in str(name)
+                )
+            except WordListError as exc:
+                raise self.error(None, str(exc)) from None
         if self.option("phrases"):
             try:
                 # One table shared by both rules (and pickled once in the compiled-rules cache).
@@ -340,6 +357,15 @@ class RunTogether(Rule):
             at = text.find(word, at + 1)
         return found
 
+    def _alone(self, text: str, word: str) -> bool:
+        """Does the article write `word` on its own inside a sentence ("Arus said", "in Houston")?
+        A sentence's first word does not count: any word is capitalised there."""
+        for at in self._occurrences(text, word):
+            before = text[max(0, at - 4) : at].rstrip(" \t\"'“‘(")
+            if before and before[-1] not in ".!?:\n\r":
+                return True
+        return False
+
     def _spaced(self, text: str, left: str, right: str) -> int:
         """How often `left right` stands spaced (or across a line break) in `text`."""
         return sum(len(self._occurrences(text, f"{left}{gap}{right}")) for gap in (" ", "\n"))
@@ -387,7 +413,17 @@ class RunTogether(Rule):
         if whole in self.dictionary or zw > 0 and zw >= zl + zr - 9 - self.margin:
             return False  # a known word or brand: "BankAmerica", "YouTube"
         if len(left) > 2 and self.english(lower_right) >= GRAMMAR_WORD:
-            return True  # no name ends in "Of", "On", "With": "RecordOf", "DoctorsWithout"
+            # No name ends in "Of", "On", "With": "RecordOf". (Brands do end in commoner content
+            # words: "CinemaNow", "AmeriFirst".)
+            return True
+        if right in self.suffixes and self._alone(text, left):
+            return True  # a company the article also names without its suffix: "ArusCorp", "Arus said"
+        if self.english(lower_left) >= GRAMMAR_WORD and (
+            right in self.places or lower_right in self.given or self._alone(text, right)
+        ):
+            return True  # a grammar word before a place or a name: "InHouston", "AfterVenezuela"
+        if len(left) > 2 and lower_left in self.given and self.english(lower_left) >= GIVEN_NAME and zr < SURNAME_LIKE:
+            return True  # a common given name before a surname-like word: "SimonKemp", "HenryHolt"
         # Camel case of two words is what brands look like ("TalkTalk", "ZoneAlarm"); a lost space
         # shows in what the halves are: a pair news writes spaced ("United Nations"), a given name
         # and a surname ("JohnCleese"), a title or a word the article uses alone before a given
