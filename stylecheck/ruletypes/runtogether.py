@@ -456,25 +456,25 @@ class RunTogether(Rule):
                 or word in self.exceptions:
             return None
         # A word the frequency list knows is split only if it is one of the glued pairs the list
-        # holds ("ofthe", "upto"), found when the rule was built.
-        if self.zipf(word) > 0 and word not in self.joined_words:
-            # ... or one whose split news writes spaced far more often than general English
-            # writes the word ("tobe", "ina": web text's glued pairs, and names in the dictionary).
-            if self.phrases is None or word not in self.phrase_joined:
-                return None
-            best = self.best_split(word)
-            if best is None:
-                return None
-            # A dictionary word ("anew", "beheld", "fora") needs thirty times the evidence, and
-            # two content words ten times: web text's joined form may be a closed compound's
-            # variant ("stockmarket", "cashflow") rather than a glued pair ("lastyear").
-            margin = self.margin + (1.5 if word in self.dictionary else 0.0) \
-                + (0.0 if self.has_function_word(best[1], best[2]) else 1.0)
-            if self.phrase(best[1], best[2]) < self.english(word) + margin:
-                return None
-            return best
+        # holds ("ofthe", "upto"), found when the rule was built, or one whose split news writes
+        # spaced far more often than general English writes the word ("tobe", "lastyear": web
+        # text's glued pairs, and names in the dictionary).
+        phrased = self.phrases is not None and word in self.phrase_joined
+        if self.zipf(word) > 0 and word not in self.joined_words and not phrased:
+            return None
         best = self.best_split(word)
-        return best if best is not None and not self.is_word(word, best[0]) else None
+        if best is None:
+            return None
+        if not self.is_word(word, best[0]):
+            return best
+        if not phrased:
+            return None
+        # A dictionary word ("anew", "beheld", "fora") needs thirty times the evidence, and two
+        # content words ten times: web text's joined form may be a closed compound's variant
+        # ("stockmarket", "cashflow") rather than a glued pair ("lastyear").
+        margin = self.margin + (1.5 if word in self.dictionary else 0.0) \
+            + (0.0 if self.has_function_word(best[1], best[2]) else 1.0)
+        return best if self.phrase(best[1], best[2]) >= self.english(word) + margin else None
 
     def _check_lowercase(self, doc: Document) -> Iterator[Match]:
         zipf = self.zipf
