@@ -39,6 +39,10 @@ def test_a_pair_the_article_also_writes_spaced_is_reported_at_its_exact_place():
     ("The ferry left for SriLanka at dawn.", "SriLanka", "Sri Lanka"),  # a pair news writes spaced, never joined
     ("The inquiry heard from MrPadstow on Monday.", "MrPadstow", "Mr Padstow"),  # a title before a name
     ("The film NightfallOn the Moor opens today.", "NightfallOn", "Nightfall On"),  # no name ends in a grammar word
+    # A company suffix after a name the article also writes alone inside a sentence.
+    ("Shares in KestrelCorp rose. Analysts said Kestrel had a good year.", "KestrelCorp", "Kestrel Corp"),
+    ("The band played InLeeds last night.", "InLeeds", "In Leeds"),  # a grammar word before a place
+    ("The report was by SimonHarte, a former judge.", "SimonHarte", "Simon Harte"),  # given name, surname
 ])
 def test_a_pair_whose_halves_show_a_lost_space_is_reported(text, match, fixed):
     assert [(m, s) for _, _, m, s, _ in _found(text, CAPITALISED)] == [(match, (fixed,))]
@@ -57,7 +61,10 @@ def test_a_pair_whose_halves_show_a_lost_space_is_reported(text, match, fixed):
     # Code.
     "The script calls getCanvas(); then sets x = localStorage; done.",
     # A grammar word before a pair news writes spaced is what product names look like.
-    "The bank's InTouch service opened on Monday.",
+    "The bank's OnTrack service opened on Monday.",
+    # A company suffix after a name the article never writes alone; a rare given name opening a brand.
+    "Shares in KestrelCorp rose on Monday.",
+    "The ViraCrest jacket sold out.",
 ])
 def test_brands_names_handles_and_code_stay_silent(text):
     assert _found(text, CAPITALISED) == []

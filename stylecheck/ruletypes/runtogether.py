@@ -72,7 +72,7 @@ SURNAME = 3.0
 # A given name this common (Zipf) is a name first ("Simon", "Henry"); rarer ones also open brands
 # ("Mira", "Maxi", "Vira").
 GIVEN_NAME = 3.5
-# A word rarer than this (Zipf) after such a name reads as a surname ("Kemp", "Holt", "Turner").
+# A word rarer than this (Zipf) after such a name reads as a surname ("Harte", "Penrose", "Dunmore").
 SURNAME_LIKE = 4.5
 # "The", "In", "Of": words this common (Zipf) never start a brand written in camel case.
 OPENING_WORD = 7.4
@@ -358,7 +358,7 @@ class RunTogether(Rule):
         return found
 
     def _alone(self, text: str, word: str) -> bool:
-        """Does the article write `word` on its own inside a sentence ("Arus said", "in Houston")?
+        """Does the article write `word` on its own inside a sentence ("Kestrel said", "in Leeds")?
         A sentence's first word does not count: any word is capitalised there."""
         for at in self._occurrences(text, word):
             before = text[max(0, at - 4) : at].rstrip(" \t\"'“‘(")
@@ -407,23 +407,23 @@ class RunTogether(Rule):
         phrase = self.phrase(lower_left, lower_right)
         if phrase and phrase > self.english(whole) + max(self.margin, 0.0) and self.english(lower_left) < GRAMMAR_WORD:
             # A pair news writes spaced and hardly ever joined: "SriLanka". A grammar word first
-            # is what product names look like ("InTouch", "OnTrack").
+            # is what product names look like ("OnTrack", "InStep").
             return True
         zl, zr, zw = self.zipf(left), self.zipf(right), self.zipf(whole)
         if whole in self.dictionary or zw > 0 and zw >= zl + zr - 9 - self.margin:
             return False  # a known word or brand: "BankAmerica", "YouTube"
         if len(left) > 2 and self.english(lower_right) >= GRAMMAR_WORD:
-            # No name ends in "Of", "On", "With": "RecordOf". (Brands do end in commoner content
-            # words: "CinemaNow", "AmeriFirst".)
+            # No name ends in "Of", "On", "With": "HarvestOf". (Brands do end in commoner content
+            # words: "StreamNow", "MetroFirst".)
             return True
         if right in self.suffixes and self._alone(text, left):
-            return True  # a company the article also names without its suffix: "ArusCorp", "Arus said"
+            return True  # a company the article also names without its suffix: "KestrelCorp", "Kestrel said"
         if self.english(lower_left) >= GRAMMAR_WORD and (
             right in self.places or lower_right in self.given or self._alone(text, right)
         ):
-            return True  # a grammar word before a place or a name: "InHouston", "AfterVenezuela"
+            return True  # a grammar word before a place or a name: "InLeeds", "AfterPeru"
         if len(left) > 2 and lower_left in self.given and self.english(lower_left) >= GIVEN_NAME and zr < SURNAME_LIKE:
-            return True  # a common given name before a surname-like word: "SimonKemp", "HenryHolt"
+            return True  # a common given name before a surname-like word: "SimonHarte", "HenryPenrose"
         # Camel case of two words is what brands look like ("TalkTalk", "ZoneAlarm"); a lost space
         # shows in what the halves are: a pair news writes spaced ("United Nations"), a given name
         # and a surname ("JohnCleese"), a title or a word the article uses alone before a given
