@@ -69,6 +69,11 @@ FUNCTION_WORD = 6.0
 GRAMMAR_WORD = 6.5
 # A capitalised word rarer than this (Zipf) after a given name reads as a surname.
 SURNAME = 3.0
+# A given name this common (Zipf) is a name first ("Simon", "Henry"); rarer ones also open brands
+# ("Mira", "Maxi", "Vira").
+GIVEN_NAME = 3.5
+# A word rarer than this (Zipf) after such a name reads as a surname ("Harte", "Penrose", "Dunmore").
+SURNAME_LIKE = 4.5
 # "The", "In", "Of": words this common (Zipf) never start a brand written in camel case.
 OPENING_WORD = 7.4
 # A lowercase word this common (Zipf) before a capitalised one is a lost space ("ofTexas"); rarer
@@ -80,6 +85,9 @@ NEVER_SPLIT = 4.0
 INFLECTIONS = ("s", "ed", "ly", "ing")
 # The prior odds of a lost space against a one-letter slip, in powers of ten: a slip is likelier.
 SPACE_PRIOR = -0.3
+# ... and for a pair news writes spaced, in powers of ten over the pair's own frequency (with
+# SPACE_PRIOR: a word more than sixteen times commoner than the pair is still read as the slip).
+PHRASE_PRIOR = 1.5
 
 
 def word_set(text: str) -> set[str]:
@@ -166,7 +174,10 @@ class RunTogether(Rule):
         "margin": Field((int, float), 1.0, doc="how far (Zipf) a split must beat a known whole word"),
         "frequencies": Field((str,), "frequencies/en.yml", doc="the word-frequency list (data file)"),
         "news": Field((str,), "frequencies/news.yml", doc="words news uses more than general English (data file; '' for none)"),
-        "phrases": Field((str,), "frequencies/news-bigrams.yml", doc="content-word pairs news writes spaced (data file; lowercase only; '' for none)"),
+        "phrases": Field((str,), "frequencies/news-phrases.yml", doc="word pairs news writes spaced and hardly ever joined, with their Zipf values (data file; '' for none)"),
+        "titles": Field((list,), [], doc="titles written before a name ('Mr', 'Dr'): a capitalised word glued after one is a lost space"),
+        "organisations": Field((str,), "gazetteer/organisations.yml", doc="its `suffixes` ('Inc', 'Holdings'): glued after a name the article also writes alone, a lost space (data file; '' for none)"),
+        "places": Field((list,), ["gazetteer/countries.yml", "gazetteer/cities.yml", "gazetteer/us_states.yml"], doc="gazetteers whose one-word `names` are places (data files)"),
         "compounds": Field((str,), "runtogether.yml", doc="dictionary words and compound heads and tails (data file)"),
         "names": Field((str,), "names/given.yml", doc="given names (data file; capitalised pairs only)"),
         "pairs": Field((str,), "names/news-pairs.yml", doc="capitalised pairs news writes spaced, and name openers (data file)"),
@@ -201,12 +212,27 @@ class RunTogether(Rule):
         self.heads = Frequencies.from_buckets([("2.0", heads.get("strong") or ""), ("1.0", heads.get("weak") or "")])
         self.tails = Frequencies.from_buckets([("2.0", tails.get("strong") or ""), ("1.0", tails.get("weak") or "")])
         self.given = self.pairs = self.openers = self.phrases = None
-        if self.case == "lowercase" and self.option("phrases"):
+        self.titles = frozenset(str(t) for t in self.option("titles"))
+        self.suffixes: frozenset[str] = frozenset()
+        self.places: frozenset[str] = frozenset()
+        if self.case == "capitalised":
             try:
-                phrases = dict(load_data(self.option("phrases"), self.path))
+                if self.option("organisations"):
+                    self.suffixes = frozenset(str(t) for t in dict(load_data(self.option("organisations"), self.path)).get("suffixes") or ())
+                self.places = frozenset(
+                    str(name) for gazetteer in self.option("places")
+                    for name in dict(load_data(str(gazetteer), self.path)).get("names") or () if " " not in str(name)
+                )
+            except WordListError as exc:
+                raise self.error(None, str(exc)) from None
+        if self.option("phrases"):
+            try:
+                # One table shared by both rules (and pickled once in the compiled-rules cache).
+                self.phrases = frequencies.load(self.option("phrases"), self.path)
+                phrase_data = dict(load_data(self.option("phrases"), self.path))
             except WordListError as exc:
                 raise self.error("phrases", str(exc)) from None
-            self.phrases = Frequencies.from_buckets([("1.0", str(phrases.get("pairs") or ""))])
+            self.phrase_joined = Frequencies.from_buckets([("1.0", str(phrase_data.get("joined") or ""))])
         if self.case == "capitalised":
             try:
                 names = dict(load_data(self.option("names"), self.path))
@@ -236,6 +262,8 @@ class RunTogether(Rule):
                 if left not in known:
                     continue
                 zl = common
+            if left[-1] == "n" and self.english(left + "'t") > self.english(left) + 1.0:
+                continue  # "isn", "didn": what a tokenizer leaves of "isn't", not a word
             zr = zipf(right)
             if zr < common:
                 if right not in known:
@@ -253,7 +281,7 @@ class RunTogether(Rule):
 
     def is_misspelling(self, word: str, score: float, left: str, right: str) -> bool:
         """Is `word` likelier one slip away from a word than two words run together?"""
-        zipf, bar = self.zipf, score + SPACE_PRIOR
+        zipf, bar = self.zipf, max(score + SPACE_PRIOR, 0.0)  # a string no list knows is no word
         return any(zipf(e) > bar for e in _edits(word) if e != left and e != right and e != word)
 
     def has_function_word(self, left: str, right: str) -> bool:
@@ -268,14 +296,22 @@ class RunTogether(Rule):
             or zipf(right) >= FUNCTION_WORD and not self.tails.zipf(right)
         )
 
+    def phrase(self, left: str, right: str) -> float:
+        """How often news copy writes `left right` spaced (and hardly ever joined), on the Zipf
+        scale ("interest rates", "to be", "Sri Lanka"); 0.0 for a pair it does not write so."""
+        return 0.0 if self.phrases is None else self.phrases.zipf(f"{left}_{right}")
+
     def is_phrase(self, left: str, right: str) -> bool:
         """Does news copy write `left right` spaced, as a phrase ("interest rates")?"""
-        return self.phrases is not None and f"{left}_{right}" in self.phrases
+        return self.phrase(left, right) > 0.0
 
-    def is_inflected(self, word: str) -> bool:
+    def is_inflected(self, word: str, right: str = "") -> bool:
         """Does `word` end in an inflection ("prices", "approved", "quickly", "rising")? A closed
-        compound's first part almost never does ("stockbuilding", "wheatgrowers")."""
+        compound's first part almost never does ("stockbuilding", "wheatgrowers"). Not when the
+        ending may belong to the `right` half instead ("rocks cape" is "rock" + "scape")."""
         for ending in INFLECTIONS:
+            if right and word.endswith(ending) and self.zipf(ending + right) > 0:
+                return False
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 stem = word[: -len(ending)]
                 if self.zipf(stem) >= self.common or self.zipf(stem + "e") >= self.common:
@@ -321,6 +357,15 @@ class RunTogether(Rule):
             at = text.find(word, at + 1)
         return found
 
+    def _alone(self, text: str, word: str) -> bool:
+        """Does the article write `word` on its own inside a sentence ("Kestrel said", "in Leeds")?
+        A sentence's first word does not count: any word is capitalised there."""
+        for at in self._occurrences(text, word):
+            before = text[max(0, at - 4) : at].rstrip(" \t\"'“‘(")
+            if before and before[-1] not in ".!?:\n\r":
+                return True
+        return False
+
     def _spaced(self, text: str, left: str, right: str) -> int:
         """How often `left right` stands spaced (or across a line break) in `text`."""
         return sum(len(self._occurrences(text, f"{left}{gap}{right}")) for gap in (" ", "\n"))
@@ -356,15 +401,34 @@ class RunTogether(Rule):
         if joined > 1:
             return False  # repeated the same way and never spaced: a name
         whole = word.lower()
+        lower_left, lower_right = left.lower(), right.lower()
+        if left in self.titles:
+            return True  # a title before a name: "MrCordes", "DrSmith"
+        phrase = self.phrase(lower_left, lower_right)
+        if phrase and phrase > self.english(whole) + max(self.margin, 0.0) and self.english(lower_left) < GRAMMAR_WORD:
+            # A pair news writes spaced and hardly ever joined: "SriLanka". A grammar word first
+            # is what product names look like ("OnTrack", "InStep").
+            return True
         zl, zr, zw = self.zipf(left), self.zipf(right), self.zipf(whole)
         if whole in self.dictionary or zw > 0 and zw >= zl + zr - 9 - self.margin:
             return False  # a known word or brand: "BankAmerica", "YouTube"
+        if len(left) > 2 and self.english(lower_right) >= GRAMMAR_WORD:
+            # No name ends in "Of", "On", "With": "HarvestOf". (Brands do end in commoner content
+            # words: "StreamNow", "MetroFirst".)
+            return True
+        if right in self.suffixes and self._alone(text, left):
+            return True  # a company the article also names without its suffix: "KestrelCorp", "Kestrel said"
+        if self.english(lower_left) >= GRAMMAR_WORD and (
+            right in self.places or lower_right in self.given or self._alone(text, right)
+        ):
+            return True  # a grammar word before a place or a name: "InLeeds", "AfterPeru"
+        if len(left) > 2 and lower_left in self.given and self.english(lower_left) >= GIVEN_NAME and zr < SURNAME_LIKE:
+            return True  # a common given name before a surname-like word: "SimonHarte", "HenryPenrose"
         # Camel case of two words is what brands look like ("TalkTalk", "ZoneAlarm"); a lost space
         # shows in what the halves are: a pair news writes spaced ("United Nations"), a given name
         # and a surname ("JohnCleese"), a title or a word the article uses alone before a given
         # name ("SenatorJane", "IndependentLucy"), "The" or a common lowercase word before a
         # capital ("TheGuardian", "ofNew").
-        lower_left, lower_right = left.lower(), right.lower()
         if f"{lower_left}_{lower_right}" in self.pairs:
             return True
         if len(left) > 2 and lower_left in self.given and (zr < SURNAME or right in words):
@@ -388,14 +452,29 @@ class RunTogether(Rule):
 
     def _lowercase_candidate(self, word: str) -> tuple[float, str, str] | None:
         """The best split of a lowercase word that may be two words run together, or None."""
-        if len(word) < 4 or word in self.exceptions:
+        if len(word) < 4 and not (len(word) == 3 and self.phrases is not None and word in self.phrase_joined) \
+                or word in self.exceptions:
             return None
         # A word the frequency list knows is split only if it is one of the glued pairs the list
-        # holds ("ofthe", "upto"), found when the rule was built.
-        if self.zipf(word) > 0 and word not in self.joined_words:
+        # holds ("ofthe", "upto"), found when the rule was built, or one whose split news writes
+        # spaced far more often than general English writes the word ("tobe", "lastyear": web
+        # text's glued pairs, and names in the dictionary).
+        phrased = self.phrases is not None and word in self.phrase_joined
+        if self.zipf(word) > 0 and word not in self.joined_words and not phrased:
             return None
         best = self.best_split(word)
-        return best if best is not None and not self.is_word(word, best[0]) else None
+        if best is None:
+            return None
+        if not self.is_word(word, best[0]):
+            return best
+        if not phrased:
+            return None
+        # A dictionary word ("anew", "beheld", "fora") needs thirty times the evidence, and two
+        # content words ten times: web text's joined form may be a closed compound's variant
+        # ("stockmarket", "cashflow") rather than a glued pair ("lastyear").
+        margin = self.margin + (1.5 if word in self.dictionary else 0.0) \
+            + (0.0 if self.has_function_word(best[1], best[2]) else 1.0)
+        return best if self.phrase(best[1], best[2]) >= self.english(word) + margin else None
 
     def _check_lowercase(self, doc: Document) -> Iterator[Match]:
         zipf = self.zipf
@@ -427,7 +506,10 @@ class RunTogether(Rule):
         lowered = None
         for word, score, left, right in sorted(set(candidates)):
             lower = word.lower()
-            if self.is_compound(left, right):
+            # News writing the pair spaced and hardly ever joined outweighs what the halves look
+            # like: "news conference" is no compound.
+            phrase = self.phrase(left, right)
+            if not phrase and self.is_compound(left, right):
                 continue
             if lowered is None:
                 lowered = text.lower()
@@ -436,9 +518,15 @@ class RunTogether(Rule):
             if not (spaced and joined <= spaced):
                 if joined > 1:
                     continue  # repeated the same way and never spaced: meant so
-                if not (self.has_function_word(left, right) or self.is_inflected(left) or self.is_phrase(left, right)):
-                    continue  # two content words: as often a closed compound ("stockbuilding") as not
-            if self.is_misspelling(lower, score, left, right):
+                if not (phrase or self.has_function_word(left, right) or self.is_inflected(left, right)
+                        or not self.heads.zipf(left) and not self.tails.zipf(right)):
+                    # Two content words, one of which starts or ends compounds in the dictionary:
+                    # as often a closed compound ("stockbuilding", "vampirelike") as not.
+                    continue
+            # The pair's own frequency in news, where known, is a better estimate of the split's
+            # likelihood than the product of the halves' (Norvig's bigram model), and a space lost
+            # between a pair news writes is likelier than one slip in a word a little commoner.
+            if self.is_misspelling(lower, max(score, phrase + PHRASE_PRIOR if phrase else score), left, right):
                 continue
             fixed = f"{word[: len(left)]} {word[len(left) :]}"
             for at in self._occurrences(text, word):
