@@ -131,7 +131,9 @@ def _content_digest(config, folders: list[tuple[str, str | None]]) -> str:
 
 
 # Digests remembered against stat signatures (see the module doc); a few configurations' worth.
-_MEMO_KIND, _MEMO_KEY, _MEMO_SIZE = "fingerprints", "stat-memo-v1", 32
+# Each holds the stat signature of every rule and data file (several KB), and the whole memo is
+# read on every start: kept small, it costs a fraction of a millisecond.
+_MEMO_KIND, _MEMO_KEY, _MEMO_SIZE = "fingerprints", "stat-memo-v1", 6
 
 
 def ruleset_digest(config) -> str:
