@@ -146,3 +146,18 @@ def test_learned_lists_hold_initials_only(name):
     data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
     for key, words in data.items():
         assert all(str(w).replace("&", "").isalpha() and str(w).isupper() for w in words), key
+
+
+def test_a_code_elsewhere_is_found_as_the_plain_search_finds_it():
+    # The stems before "-<figure>" are collected once per document; the answer must be the search's.
+    import re
+
+    from stylecheck.document import Document
+    from stylecheck.ruletypes.acronym import _code_elsewhere
+
+    text = "The CFM-56 engine and the XR-7B unit. AT&T-5 is odd; the ABC- line, the DEF-G part, xGHI-9."
+    doc = Document.from_text(text, "story.txt")
+    for word in ("CFM", "XR", "AT&T", "ABC", "DEF", "GHI", "XGHI", "FM", "NASA", "A" * 20):
+        plain = word + "-" in text and re.search(r"(?<![\w-])" + re.escape(word) + r"-\w*\d", text) is not None
+        assert _code_elsewhere(doc, word) is plain, word
+    assert _code_elsewhere(doc, "CFM") and not _code_elsewhere(doc, "GHI")

@@ -415,6 +415,21 @@ def test_exchange_rates_need_two_conversions_of_the_same_pair():
     assert run(text) == []
 
 
+def test_three_conversions_that_all_disagree_name_no_usual_rate():
+    # Every conversion is the odd one out against every other: no rate is the article's usual one,
+    # so none is reported (this once raised IndexError on such an article).
+    text = "In 2020 the club paid £10m ($20m) for one player, £10m ($35m) for another and £10m ($60m) for a third."
+    assert [d for d in check(text, config={"preset": "british"}) if d.rule == "House.ExchangeRates"] == []
+    # Two that agree beside two outliers are no majority either: nothing is reported, and never a
+    # conversion against its own rate.
+    text = "In 2020 it paid £10m ($20m), then £10m ($20m), £10m ($35m) and £10m ($60m)."
+    assert [d.match for d in check(text, config={"preset": "british"}) if d.rule == "House.ExchangeRates"] == []
+    # Three that agree: the outlier is reported against their rate.
+    text = "In 2020 it paid £10m ($20m), then £10m ($20m), £5m ($10m) and £10m ($60m)."
+    found_rates = [(d.match, d.suggestions) for d in check(text, config={"preset": "british"}) if d.rule == "House.ExchangeRates"]
+    assert found_rates == [("$60m", ("$20m",))]
+
+
 def test_money_traps_are_silent():
     for text in ["He lost 20 pounds in 3 weeks.", "The 1990s saw 3-1 wins.", "Version 2.5 m costs nothing."]:
         assert found(text) == [], text

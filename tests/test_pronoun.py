@@ -378,3 +378,32 @@ def test_a_ticker_inside_a_sentence_does_not_cut_off_its_subjects():
     text = "Acme Widget Corp <AWC> said on Monday that Brazil lowered her growth forecast."
     found = _findings(text)
     assert [(d.match, d.offset, d.suggestions) for d in found] == [("her", text.index("her"), ("its",))]
+
+
+def test_names_in_a_very_long_text_are_found_where_a_find_per_name_finds_them():
+    # Past 200,000 characters the capitalised words are indexed once rather than found again for
+    # every name (which grows with the square of the length); the places must be the same.
+    from stylecheck.document import Document
+    from stylecheck.engine import Linter
+    from stylecheck.ruletypes.pronoun import _DocState, _finds
+
+    story = ("Acme Widget said its sales rose. Mr Berg of Acme, the retailer, spoke. O'Brien met "
+             "Acme-Widget staff and ACME Widget buyers. New York and New Yorkers waited; Acmes rose. ")
+    text = story * (210_000 // len(story) + 1)
+    assert len(text) > 200_000
+    rule = Linter(Config(preset="ap", select=(RULE,))).rules[RULE]
+    state = _DocState(rule, Document.from_text(text, "long.txt"))
+
+    def by_find(name):
+        out = []
+        for at in _finds(text, name):
+            before = text[at - 1] if at else " "
+            after = text[at + len(name)] if at + len(name) < len(text) else " "
+            if not (before.isalnum() or before in "'’.-") and not after.isalnum():
+                out.append((at, at + len(name)))
+        return out
+
+    for name in ("Acme", "Acme Widget", "New York", "Berg", "Brien", "Widget", "Yorkers"):
+        found = list(state._occurrences(name))
+        assert found == by_find(name), name
+    assert len(list(state._occurrences("Acme"))) == 3 * text.count(story)  # "Acme-Widget" counts; "Acmes" does not

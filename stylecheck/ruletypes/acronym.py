@@ -165,7 +165,7 @@ class Acronym(Rule):
                 if _after_figure(prose, m.start()):
                     yield m, word, "unit"
                     continue
-                if _FIGURE_AFTER.match(prose, m.end()) or _code_elsewhere(doc.text, word):
+                if _FIGURE_AFTER.match(prose, m.end()) or _code_elsewhere(doc, word):
                     yield m, word, "code"
                     continue
                 if prose[m.end() : m.end() + 1] == ">":
@@ -315,12 +315,31 @@ def _as_word(prose: str, word: str) -> bool:
     return False
 
 
-def _code_elsewhere(text: str, word: str) -> bool:
+def _code_elsewhere(doc: Document, word: str) -> bool:
     """Does the article also write `word` joined to a hyphen and a figure ("CFM-56")? Then it is
-    the name of a model or a family of codes. (The stdlib `re` keeps the few patterns asked for.)"""
+    the name of a model or a family of codes. (The stdlib `re` keeps the few patterns asked for.)
+
+    What stands before each such hyphen is collected once per document (its last 1 to 15
+    characters): a word not among them needs no search of the text, which in a long text would
+    be read once per acronym."""
     import re
 
+    text = doc.text
+    if len(word) <= _CODE_STEM:
+        stems = doc.memo(("acronym", "code-stems"), lambda: _code_stems(text))
+        if word not in stems:
+            return False
     return word + "-" in text and re.search(r"(?<![\w-])" + re.escape(word) + r"-\w*\d", text) is not None
+
+
+_CODE_STEM = 15
+
+
+def _code_stems(text: str) -> set[str]:
+    import re  # the same engine as the search it stands in for, so the same \w and \d
+
+    hyphens = [m.start() for m in re.finditer(r"-\w*\d", text)]
+    return {text[max(0, h - n) : h] for h in hyphens for n in range(1, _CODE_STEM + 1)}
 
 
 def _after_figure(prose: str, start: int) -> bool:

@@ -242,7 +242,12 @@ class Money(FigureRule):
                     odd = disagree * 2 > others
                 if not odd:
                     continue
-                rest = sorted(items[j][4] for j in range(len(items)) if j != i and (others == 1 or j in agree[i] or len(agree[j]) * 2 >= others))
+                # The usual rate: that of the conversions that agree with at least half the others
+                # (never the odd one's own cluster: "£10m ($20m)" twice against two outliers is no
+                # usual rate, only one more disagreement).
+                rest = sorted(items[j][4] for j in range(len(items)) if j != i and (others == 1 or len(agree[j]) * 2 >= others))
+                if not rest:
+                    continue  # no conversion agrees with half the others: no usual rate to name
                 usual = rest[len(rest) // 2]
                 suggestion = self._converted(first, second, usual, (code_a, code_b))
                 hint = ""

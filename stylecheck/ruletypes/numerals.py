@@ -170,8 +170,12 @@ def _modifier(word: str) -> bool:
 def _named(doc: Document, figure: str) -> bool:
     """Does the article use `figure` as a name: a possessive ("3's marketing director") or the
     subject of a verb in the singular ("5300 is a Delaware company", "3 says")? Then no use of it
-    in the article is a count. (A pattern per figure asked about: the stdlib `re` keeps it.)"""
-    prose = doc.prose
+    in the article is a count. (A pattern per figure asked about: the stdlib `re` keeps it. The
+    answer is kept per document: a miss reads the whole text, once per figure, not per use.)"""
+    return doc.memo(("numerals", "named", figure), lambda: _named_in(doc.prose, figure))
+
+
+def _named_in(prose: str, figure: str) -> bool:
     if figure not in prose:
         return False
     return re.search(r"(?<![\w.,])" + re.escape(figure) + r"(?:['’]s\b|\s+(?:is|was|has|says|does)\b)", prose) is not None

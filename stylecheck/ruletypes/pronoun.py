@@ -424,6 +424,7 @@ class _DocState:
         self.prose = doc.prose
         self._sentences: list[tuple[int, int]] | None = None
         self._person: dict[str, bool] = {}
+        self._index: dict[str, list[int]] | None = None
         self._body: dict[str, str | None] = {}
         self.persons = _Names(self.is_person)
         self.bodies = _Names(self.body_kind)
@@ -463,16 +464,38 @@ class _DocState:
     # -- the article's evidence on a name, looked up where the name is used, once per name ------
 
     def _occurrences(self, name: str):
-        """Where `name` stands as a whole word in the prose (str.find: no pattern per name)."""
+        """Where `name` stands as a whole word in the prose (str.find: no pattern per name).
+
+        In a long text (a whole archive in one file) a find per name would read the text once for
+        every name, which grows with the square of its length: there the places where a
+        capitalised word starts are indexed once, and each name tries only those of its first word."""
         prose = self.prose
         n = len(name)
-        at = prose.find(name)
-        while at >= 0:
+        if len(prose) > _INDEX_FROM and name[:1].isupper():
+            first = _FIRST_WORD.match(name)
+            starts = self._capitalised_starts().get(first.group()) if first else None
+            candidates = iter(starts or ()) if first else None
+        else:
+            candidates = None
+        if candidates is None:
+            candidates = _finds(prose, name)
+        resume = 0  # as a find loop does, the next occurrence is looked for after this one
+        for at in candidates:
+            if at < resume or not prose.startswith(name, at):
+                continue
+            resume = at + n
             before = prose[at - 1] if at else " "
             after = prose[at + n] if at + n < len(prose) else " "
             if not (before.isalnum() or before in "'’.-") and not after.isalnum():
                 yield at, at + n
-            at = prose.find(name, at + n)
+
+    def _capitalised_starts(self) -> dict[str, list[int]]:
+        index = self._index
+        if index is None:
+            index = self._index = {}
+            for m in _CAPITALISED_RUN.finditer(self.prose):
+                index.setdefault(m.group(), []).append(m.start())
+        return index
 
     def is_person(self, name: str) -> bool:
         """The article shows `name` to be a person's: "Mr NAME", "President NAME", "Ana NAME" (a
@@ -735,6 +758,21 @@ def _across_tickers(spans: list[tuple[int, int]], doc: Document) -> list[tuple[i
         else:
             out.append((start, end))
     return out
+
+
+def _finds(prose: str, name: str):
+    """Every place `name` occurs, overlapping ones aside (as a find loop steps past each)."""
+    n = len(name)
+    at = prose.find(name)
+    while at >= 0:
+        yield at
+        at = prose.find(name, at + n)
+
+
+# Past this length the prose's capitalised words are indexed (see `_occurrences`).
+_INDEX_FROM = 200_000
+_CAPITALISED_RUN = patterns.Lazy(r"(?<![\p{L}\p{N}])[\p{Lu}\p{Lt}][\p{L}\p{N}]*")
+_FIRST_WORD = patterns.Lazy(r"[\p{L}\p{N}]+")
 
 
 def _sentence_start(prose: str, sentences: list[tuple[int, int]], offset: int, fallback: int) -> tuple[int, int]:
