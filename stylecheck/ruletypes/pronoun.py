@@ -471,16 +471,9 @@ class _DocState:
         capitalised word starts are indexed once, and each name tries only those of its first word."""
         prose = self.prose
         n = len(name)
-        if len(prose) > _INDEX_FROM and name[:1].isupper():
-            first = _FIRST_WORD.match(name)
-            starts = self._capitalised_starts().get(first.group()) if first else None
-            candidates = iter(starts or ()) if first else None
-        else:
-            candidates = None
-        if candidates is None:
-            candidates = _finds(prose, name)
+        starts = self._indexed_starts(name) if len(prose) > _INDEX_FROM else None
         resume = 0  # as a find loop does, the next occurrence is looked for after this one
-        for at in candidates:
+        for at in _finds(prose, name) if starts is None else starts:
             if at < resume or not prose.startswith(name, at):
                 continue
             resume = at + n
@@ -489,13 +482,18 @@ class _DocState:
             if not (before.isalnum() or before in "'’.-") and not after.isalnum():
                 yield at, at + n
 
-    def _capitalised_starts(self) -> dict[str, list[int]]:
+    def _indexed_starts(self, name: str) -> list[int] | None:
+        """Where the capitalised word that opens `name` starts in the prose (None when `name` does
+        not open with one: then a find loop looks for it)."""
+        first = _FIRST_WORD.match(name) if name[:1].isupper() else None
+        if first is None:
+            return None
         index = self._index
         if index is None:
             index = self._index = {}
             for m in _CAPITALISED_RUN.finditer(self.prose):
                 index.setdefault(m.group(), []).append(m.start())
-        return index
+        return index.get(first.group(), [])
 
     def is_person(self, name: str) -> bool:
         """The article shows `name` to be a person's: "Mr NAME", "President NAME", "Ana NAME" (a
