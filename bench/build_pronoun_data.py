@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import documents  # noqa: E402
-from stylecheck.ruletypes.itscontraction import FEATURES as ITS_FEATURES, context_keys, word_shape  # noqa: E402
+from stylecheck.ruletypes.itscontraction import FEATURES as ITS_FEATURES, TOKEN, context_keys, word_shape  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "rules" / "data" / "pronoun_learned.yml"
 CORPORA = ("bbc", "reuters", "fixtures")
@@ -61,7 +61,8 @@ FUNCTION = frozenset(
     my there here also only just even still again already very more most less least much many such
     own up down out off back said says""".split()
 )
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\d[\d.,]*|[^\sA-Za-z\d]")
+# The rule's own token pattern (what it keys its/it's by), run with the stdlib `re` as counted.
+_TOKEN = re.compile(TOKEN.pattern)
 _CAP = re.compile(r"[A-Z][a-z]+$")
 # "Acme said it/its", "Acme Inc": a body. "Mr Acme", "Acme said he": a person.
 BODY_NAME = re.compile(
@@ -70,6 +71,15 @@ BODY_NAME = re.compile(
 PRECEDED_BY_NAME = re.compile(r"[A-Z][\w&.-]*\s\Z")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][\w-]+)")
 PERSON_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss|Sir)\.? ([A-Z][\w-]+)|([A-Z][\w-]+) (?:said|says|told|added) (?:he|she)\b")
+
+
+def _count_rows(table: dict, least: int) -> list[str]:
+    """`  word: its person their` for each word used at least `least` times, sorted."""
+    return [f"  {_key(w)}: {c['its']} {c['person']} {c['their']}" for w, c in sorted(table.items()) if sum(c.values()) >= least]
+
+
+def _totals_line(name: str, totals: dict) -> str:
+    return f"{name}: {{its: {totals['its']}, person: {totals['person']}, their: {totals['their']}}}"
 
 
 def tokens(text: str) -> list[str]:
@@ -269,29 +279,20 @@ def main(argv: list[str] | None = None) -> int:
         "# (bbc, reuters, fixtures; see bench/corpora.py). Do not edit by hand: rerun the script.",
         "# Counts only (no corpus text). See the script's docstring for what each table counts.",
         f"documents: {documents_read}",
-        f"totals: {{its: {totals['its']}, person: {totals['person']}, their: {totals['their']}}}",
+        _totals_line("totals", totals),
         "# word: its his/her their  (uses of the word in the run after each possessive)",
         "owned:",
     ]
-    for w in sorted(owned):
-        c = owned[w]
-        if sum(c.values()) >= MIN_COUNT:
-            lines.append(f"  {_key(w)}: {c['its']} {c['person']} {c['their']}")
-    lines.append(f"verb_totals: {{its: {verb_totals['its']}, person: {verb_totals['person']}, their: {verb_totals['their']}}}")
+    lines += _count_rows(owned, MIN_COUNT)
+    lines.append(_totals_line("verb_totals", verb_totals))
     lines.append("# word: its his/her their  (the word right before the possessive, when the clause's subject")
     lines.append("# is a body: 'it', 'the <head noun>' or a gazetteer place)")
     lines.append("verbs:")
-    for w in sorted(verbs):
-        c = verbs[w]
-        if sum(c.values()) >= 2:
-            lines.append(f"  {_key(w)}: {c['its']} {c['person']} {c['their']}")
-    lines.append(f"reflexive_totals: {{its: {reflexive_totals['its']}, person: {reflexive_totals['person']}, their: {reflexive_totals['their']}}}")
+    lines += _count_rows(verbs, 2)
+    lines.append(_totals_line("reflexive_totals", reflexive_totals))
     lines.append("# word: itself himself/herself themselves  (the word right before the reflexive)")
     lines.append("reflexive:")
-    for w in sorted(reflexive):
-        c = reflexive[w]
-        if sum(c.values()) >= 2:
-            lines.append(f"  {_key(w)}: {c['its']} {c['person']} {c['their']}")
+    lines += _count_rows(reflexive, 2)
     body_nouns = sorted(
         w for w, c in bodyish.items()
         if c["body"] >= 2 and c["body"] >= 4 * c["person"] and w not in FUNCTION and (not w.endswith("s") or w.endswith("ss"))
@@ -300,10 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     lines.append("body_nouns: [" + ", ".join(_key(w) for w in body_nouns) + "]")
     lines.append("# word: its his/her their  (the word right before the possessive)")
     lines.append("before:")
-    for w in sorted(before):
-        c = before[w]
-        if sum(c.values()) >= MIN_COUNT:
-            lines.append(f"  {_key(w)}: {c['its']} {c['person']} {c['their']}")
+    lines += _count_rows(before, MIN_COUNT)
     names = sorted(
         w for w, c in given.items()
         if c >= 2 and w.lower() not in FUNCTION and lowercase_uses[w.lower()] < 5 and w not in places
