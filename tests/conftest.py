@@ -76,6 +76,25 @@ def assert_invariant(text: str, diagnostics) -> None:
         assert index.position(get("offset") + get("length")) == (get("end_line"), get("end_column"))
 
 
+_RULE_LINTERS: dict[tuple, object] = {}
+
+
+def lint_rule(text: str, rule: str, preset: str = "ap", **settings):
+    """The diagnostics of `text` ("story.txt") under one bundled rule alone, with the preset and
+    house settings given, after checking their positions against the text. One Linter per rule,
+    preset and settings, kept for the session."""
+    from stylecheck.config import Config
+    from stylecheck.engine import Linter
+    from stylecheck.source import Source
+
+    key = (rule, preset, tuple(sorted(settings.items())))
+    if key not in _RULE_LINTERS:
+        _RULE_LINTERS[key] = Linter(Config(preset=preset, select=(rule,), settings=tuple(sorted(settings.items()))))
+    result = _RULE_LINTERS[key].lint_source(Source.from_text(text, "story.txt"))
+    assert_invariant(text, result.diagnostics)
+    return result.diagnostics
+
+
 os.environ.setdefault("STYLECHECK_NO_CACHE", "1")
 
 

@@ -8,25 +8,14 @@ import pytest
 
 from stylecheck import check
 from stylecheck.config import Config
-from stylecheck.engine import Linter, at_or_above
-from stylecheck.source import Source
+from stylecheck.engine import at_or_above
 
-from .conftest import SEED, assert_invariant, needs_shared
+from .conftest import SEED, assert_invariant, lint_rule as lint, needs_shared
 
 MINE = (
     "House.SmallNumbers", "House.LargeNumbers", "House.FigureAtSentenceStart", "House.ThousandsSeparators",
     "House.Percent", "House.Spelling", "House.Hyphenation", "House.NameVariants", "House.Quotes", "House.Acronyms",
 )
-_LINTERS: dict[tuple, Linter] = {}
-
-
-def lint(text: str, rule: str, preset: str = "ap", **settings):
-    key = (rule, preset, tuple(sorted(settings.items())))
-    if key not in _LINTERS:
-        _LINTERS[key] = Linter(Config(preset=preset, select=(rule,), settings=tuple(sorted(settings.items()))))
-    result = _LINTERS[key].lint_source(Source.from_text(text, "story.txt"))
-    assert_invariant(text, result.diagnostics)
-    return result.diagnostics
 
 
 def spans(diagnostics):

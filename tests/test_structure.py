@@ -8,20 +8,8 @@ import pytest
 from stylecheck.config import Config
 from stylecheck.document import Document
 from stylecheck.engine import Linter
-from stylecheck.source import Source
 
-from .conftest import assert_invariant
-
-_LINTERS: dict[tuple, Linter] = {}
-
-
-def lint(text: str, rule: str, preset: str = "ap", **settings):
-    key = (rule, preset, tuple(sorted(settings.items())))
-    if key not in _LINTERS:
-        _LINTERS[key] = Linter(Config(preset=preset, select=(rule,), settings=tuple(sorted(settings.items()))))
-    result = _LINTERS[key].lint_source(Source.from_text(text, "story.txt"))
-    assert_invariant(text, result.diagnostics)
-    return result.diagnostics
+from .conftest import lint_rule as lint
 
 
 def kinds(text: str, fmt: str | None = None) -> list[tuple[str, str]]:
