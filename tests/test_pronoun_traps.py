@@ -8,7 +8,6 @@ import gzip
 import json
 from collections import defaultdict
 
-import pytest
 import yaml
 
 from stylecheck.config import Config

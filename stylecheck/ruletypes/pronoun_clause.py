@@ -18,7 +18,6 @@ subject ends the frame, so "Portugal praised the striker for his goal" never mat
 """
 from __future__ import annotations
 
-import regex
 
 from .. import patterns
 
