@@ -61,7 +61,7 @@ _DIGIT = Lazy(r"\p{N}")
 _LINE = Lazy(r"[^\r\n]+")
 # A row of aligned columns: two gaps of two or more spaces (or a tab) between things on a line.
 _COLUMNS = Lazy(r"\S(?:[ ]{2,}|\t)[ \t]*\S(?:.*?\S(?:[ ]{2,}|\t)[ \t]*\S)")
-# A table row that is not aligned: figures compared ("Net 2,287,179 vs 1,045,799").
+# A table row that is not aligned: figures compared ("Net 1,204,663 vs 893,150").
 _FIGURES_COMPARED = Lazy(r"\p{N}[\p{N},.]*\s*(?:\p{L}+\s+)?vs\.?\s+\p{N}|\p{N}\s*\(\s*\p{N}")
 _LIST_MARKER = Lazy(r"(?:[-*•·▪◦]|\p{N}{1,3}[.)])[ \t]")
 

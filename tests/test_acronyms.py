@@ -97,7 +97,7 @@ def test_a_lowercase_expansion_far_back_does_not_count():
 
 
 def test_a_plural_in_capitals_is_defined_by_the_singular_expansion():
-    text = "The Massively Multiplayer Online Role Playing Game (MMORPG) is popular. I avoid online RPGS now."
+    text = "The River Flood Early Warning System (RFEWS) is popular. Other towns want EWSS now."
     assert lint(text) == []
 
 

@@ -188,7 +188,7 @@ def test_coordinated_frames_reach_past_infinitives_places_and_adverbs():
     # and "no longer" before the second verb: all the subject's.
     assert _summary("Peru agreed to stop dumping steel in world markets and to open his market.") == [("his", ("its",))]
     assert _summary("Peru managed to have good harvests and is stocking up his reserves.") == [("his", ("its",))]
-    assert _summary("The committee was meeting in New York this week and could put his plan to a vote.") == [("his", ("its",))]
+    assert _summary("The committee was sitting in New York on Monday and could put his plan to a vote.") == [("his", ("its",))]
     assert _summary("Analysts said Peru was no longer dumping steel and had opened up his market.") == [("his", ("its",))]
     # A second "to" with no infinitive before "and", or a person in the first part: silent.
     for text in (
@@ -200,9 +200,9 @@ def test_coordinated_frames_reach_past_infinitives_places_and_adverbs():
 
 def test_their_after_two_names_before_a_ticker_stays_silent():
     # The ticker is left out of the scope, which cuts the sentence; the owners before it still count.
-    text = "BOSTON, May 2 - Halvard Mills Corp and Ostrow Bancshares Inc <OSB> said the Federal Reserve Board approved their proposed merger.\n"
+    text = "BOSTON, May 2 - Halvard Mills Corp and Ostrow Bancshares Inc <OSB> said the state regulator approved their proposed merger.\n"
     assert _summary(text) == []
-    assert _summary("BOSTON, May 2 - Halvard Mills Corp <HMC> said the Federal Reserve Board approved their proposed merger.\n") == [("their", ("its",))]
+    assert _summary("BOSTON, May 2 - Halvard Mills Corp <HMC> said the state regulator approved their proposed merger.\n") == [("their", ("its",))]
 
 
 def test_only_a_clause_opening_subject_counts():
@@ -371,7 +371,7 @@ def test_a_missing_word_list_is_a_one_line_error(cli, tmp_path):
 
 def test_a_ticker_inside_a_sentence_does_not_cut_off_its_subjects():
     # The ticker is no copy, but the clause runs across it: "A and B said ... their" stays theirs.
-    text = "Acme Widget Corp and Ohio Holdings Inc <OHH> said the Federal Reserve Board approved\ntheir proposed merger."
+    text = "Acme Widget Corp and Ohio Holdings Inc <OHH> said the state regulator approved\ntheir proposed merger."
     assert _summary(text) == []
     assert _summary(text.replace(" <OHH>", "")) == []
     # and a real slip after a ticker is still found, at its place

@@ -53,7 +53,7 @@ _LOWERCASE = patterns.compile(r"\p{Ll}")
 
 
 def _in_table_row(prose: str, at: int) -> bool:
-    """Is `at` on a line laid out in columns ("4/2/87   Prev Wk   4/2/87"), or on a line with no
+    """Is `at` on a line laid out in columns ("3/9/88   Prev Wk   3/2/88"), or on a line with no
     word in lowercase ("04/09/87 03/09/87", a heading), rather than in running text?"""
     from ..lines import line_end, line_start
 

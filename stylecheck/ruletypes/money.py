@@ -4,7 +4,7 @@
     check: style          # style | consistency | redundancy | exchange
 
 Recognised: a currency symbol before a figure ("$5", "£2bn", "C$19.5 billion", "US$3m", "€40,000"),
-or a figure, an optional magnitude and a currency word after it ("19.5 billion Canadian dollars",
+or a figure, an optional magnitude and a currency word after it ("16 billion Canadian dollars",
 "5 mln dlrs", "300 euros"). Currencies are data: rules/data/currencies.yml.
 
 House settings:
@@ -14,7 +14,7 @@ House settings:
     money_currency_words: {}         # a newsroom's own currency words -> codes
     exchange_rate_tolerance: 0.05    # how far apart (relative) the rates implied by conversions may be
 
-An amount with a conversion in brackets ("19.5 billion Canadian dollars ($13.5 billion)") implies an
+An amount with a conversion in brackets ("16 billion Canadian dollars ($11 billion)") implies an
 exchange rate. Each figure is taken to be rounded to its last digit, so "$3.1 billion" stands for
 anything from 3.05 to 3.15 billion (but a round "$1 billion" for no more than 2.5% either way); rates that cannot agree even then, plus the tolerance, are
 reported, the odd one out only.
